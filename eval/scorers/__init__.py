@@ -1,0 +1,1 @@
+"""Scorers: each module exposes ``score(gold_dir, dossier) -> dict[str, float]``."""

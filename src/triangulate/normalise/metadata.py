@@ -1,0 +1,285 @@
+"""Settle an article's metadata: title, outlet, bylines and date, from what the text hides.
+
+Real plain-text articles carry their metadata in the body: a repeated headline, an agency
+dateline ("Islamabad [Pakistan], November 7 :"), a sign-off ("(Reporting by …; Editing by …)"),
+a stray header ("date 2023-11-07", "Update: 2023-11-20 23:14 GMT") or a source URL line. Each
+settled field records how it was found in ``Article.evidence``. Stated metadata (HTML meta tags,
+JSONL fields) wins over inference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+from triangulate.normalise.dates import parse_published
+from triangulate.types import Article, Evidence, InputKind, RawArticle
+
+__all__ = ["settle_metadata"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_FULL_DATE = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?:"
+    rf"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+    rf"|(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d))\b",
+    re.I,
+)
+_HEADER_DATE = re.compile(
+    r"(?im)^\s*(?:date|dated|published|posted|updated?|last updated(?: at)?)\s*[:\-]?\s*"
+    r"(?P<value>[^\n]{6,60})"
+)
+_WEEKDAY_MONTH_DAY = re.compile(
+    rf"\b(?P<weekday>{_WEEKDAY}),?\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?!\d|,?\s+(?:19|20)\d\d)",
+    re.I,
+)
+# A month-day that states the date a figure or report describes ("as of November 11").
+_REPORTING_DAY = re.compile(
+    rf"\b(?:as of|as at)\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})\b(?!,?\s*(?:19|20)\d\d)",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_SIGN_OFF = re.compile(r"\((?P<body>(?:Additional\s+)?Reporting by [^()]{3,300})\)", re.I)
+_DATELINE = re.compile(
+    rf"(?m)^\s*(?:date\s+\S+\s+)?(?P<place>[A-Z][\w .'-]{{1,40}})\s*\[(?P<country>[A-Z][\w .'-]{{1,40}})\],?"
+    rf"\s*(?P<date>{_MONTH}\s+\d{{1,2}})\s*(?:\(ANI\))?\s*:",
+)
+_AGENCY_TAGS = {
+    "(ANI)": "ANI", "(AP)": "AP", "(AFP)": "AFP", "(Reuters)": "Reuters", "(IANS)": "IANS",
+    "(PTI)": "PTI", "(UPI)": "UPI", "(dpa)": "dpa", "(Xinhua)": "Xinhua",
+}
+_CITED = re.compile(
+    r"(?:reported|according to|told|said)[ \t]+(?:the[ \t]+)?"
+    r"(?P<outlet>(?:The[ \t]+)?[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})"
+)
+_BY_LINE = re.compile(r"(?m)^\s*By\s+(?P<names>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+and\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?)\s*$")
+_KNOWN_HOSTS = {
+    "bbc": "BBC", "cnn": "CNN", "reuters": "Reuters", "apnews": "AP", "nytimes": "The New York Times",
+    "washingtonpost": "The Washington Post", "theguardian": "The Guardian", "guardian": "The Guardian",
+    "aljazeera": "Al Jazeera", "huffingtonpost": "HuffPost", "huffpost": "HuffPost",
+    "foxnews": "Fox News", "nbcnews": "NBC News", "cbsnews": "CBS News", "abcnews": "ABC News",
+    "usatoday": "USA Today", "latimes": "Los Angeles Times", "dawn": "Dawn", "tribune": "The Express Tribune",
+    "thehindu": "The Hindu", "telegraph": "The Telegraph", "independent": "The Independent",
+    "dailymail": "Daily Mail", "espn": "ESPN", "people": "People", "yahoo": "Yahoo",
+}
+_AGENCY_FEED = re.compile(r"auto-published from an? (?:agency|syndicated) feed", re.I)
+
+
+def settle_metadata(raw: RawArticle) -> Article:
+    """Combine stated metadata with what the text reveals; record evidence for each field."""
+    evidence: list[Evidence] = []
+    text = raw.text
+    url = raw.url or _url_line(text)
+
+    title = raw.title
+    if title:
+        evidence.append(Evidence("title", "stated"))
+    elif raw.kind is not InputKind.HTML:
+        found = _title_from_text(text)
+        if found:
+            start, end, title = found
+            evidence.append(Evidence("title", "first line", start, end))
+
+    bylines = raw.bylines
+    outlet = raw.outlet
+    if bylines:
+        evidence.append(Evidence("bylines", "stated"))
+    if outlet:
+        evidence.append(Evidence("outlet", "stated"))
+    sign_off = _SIGN_OFF.search(text)
+    if sign_off:
+        if not bylines:
+            bylines = _reporters(sign_off.group("body"))
+            evidence.append(Evidence("bylines", "sign-off", sign_off.start(), sign_off.end()))
+        if not outlet:
+            outlet = "Reuters"
+            evidence.append(Evidence("outlet", "sign-off (Reuters house style)", sign_off.start(), sign_off.end()))
+    if not bylines and (by := _BY_LINE.search(text[:600])):
+        bylines = tuple(n.strip() for n in re.split(r"\s+and\s+", by.group("names")))
+        evidence.append(Evidence("bylines", "by-line", by.start("names"), by.end("names")))
+    dateline = _DATELINE.search(text[:800])
+    if not outlet:
+        outlet, how = _outlet_from_text(text, dateline is not None, url)
+        if outlet:
+            evidence.append(Evidence("outlet", how))
+
+    published = raw.published
+    if published:
+        evidence.append(Evidence("published", "stated"))
+    else:
+        found_date = _published_from_text(text, url)
+        if found_date:
+            published, how, start, end = found_date
+            evidence.append(Evidence("published", how, start, end))
+
+    return Article(
+        id=raw.id,
+        text=text,
+        kind=raw.kind,
+        source_path=raw.source_path,
+        title=title,
+        url=url,
+        outlet=outlet,
+        published=published,
+        bylines=bylines,
+        cited_outlets=_cited_outlets(text, outlet),
+        evidence=tuple(evidence),
+    )
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """Non-blank lines with their spans (stripped of surrounding white space)."""
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            yield match.start() + lead, match.start() + len(line.rstrip()), line.strip()
+
+
+def _url_line(text: str) -> str | None:
+    for _, _, line in _lines(text[:400]):
+        if re.fullmatch(r"https?://\S+", line):
+            return line
+        return None
+    return None
+
+
+def _title_from_text(text: str) -> tuple[int, int, str] | None:
+    """The first line, when it reads as a headline rather than as the first paragraph."""
+    lines = list(_lines(text[:2000]))
+    if lines and re.fullmatch(r"https?://\S+", lines[0][2]):
+        lines = lines[1:]
+    if len(lines) < 2:
+        return None
+    start, end, line = lines[0]
+    words = line.split()
+    if len(line) > 200 or len(words) > 30 or len(words) < 3:
+        return None
+    if line.endswith((".", ",", ";")) and not line.endswith("..."):
+        return None
+    if _DATELINE.match(line) or _HEADER_DATE.match(line):
+        return None
+    if _FULL_DATE.search(line) and len(_FULL_DATE.sub("", line).split()) < 3:
+        return None  # a date line, not a headline
+    return start, end, line
+
+
+def _reporters(body: str) -> tuple[str, ...]:
+    """Reporter names from a sign-off body; editors are not bylines."""
+    names: list[str] = []
+    for part in body.split(";"):
+        match = re.match(r"\s*(?:Additional\s+)?(?:reporting|writing)\s+by\s+(.+)", part, re.I)
+        if not match:
+            continue
+        for name in re.split(r",|\s+and\s+", match.group(1)):
+            name = re.sub(r"\s+in\s+[A-Z][\w ]+$", "", name.strip())  # "X in Kabul"
+            if name and name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def _outlet_from_text(text: str, has_dateline: bool, url: str | None) -> tuple[str | None, str]:
+    head = text[:800]
+    for tag, agency in _AGENCY_TAGS.items():
+        if tag in head:
+            return agency, f"agency tag {tag}"
+    if has_dateline and (_AGENCY_FEED.search(text) or "(ANI)" in text):
+        return "ANI", "ANI-style dateline 'Place [Country], Month D :' and agency-feed note"
+    if has_dateline:
+        return "ANI", "ANI-style dateline 'Place [Country], Month D :'"
+    if url:
+        host = urlparse(url).hostname or ""
+        labels = [p for p in host.split(".") if p not in ("www", "edition", "news", "articles", "en", "m")]
+        if labels:
+            key = labels[0] if len(labels) == 1 else labels[-2]
+            name = _KNOWN_HOSTS.get(key) or next(
+                (v for k, v in _KNOWN_HOSTS.items() if k in host), None
+            )
+            return name or host.removeprefix("www."), "source URL"
+    return None, ""
+
+
+def _cited_outlets(text: str, publisher: str | None) -> tuple[str, ...]:
+    """Outlets the article cites ("reported The Express Tribune"): sources, not the publisher."""
+    cited: list[str] = []
+    for match in _CITED.finditer(text):
+        name = match.group("outlet").strip()
+        if re.search(r"\b(?:Tribune|Times|News|Post|Journal|Herald|Express|Press|Agency|Reuters|TV)\b", name):
+            if name != publisher and name not in cited:
+                cited.append(name)
+    return tuple(cited)
+
+
+def _published_from_text(text: str, url: str | None) -> tuple[dt.date, str, int | None, int | None] | None:
+    """The publication date: a header, a dated top line, the URL, a weekday, or a bound."""
+    for match in _HEADER_DATE.finditer(text[:1500]):
+        if (full := _FULL_DATE.search(match.group("value"))) is not None:
+            parsed = parse_published(full.group())
+            if parsed:
+                start = match.start("value") + full.start()
+                return parsed, "header", start, start + len(full.group())
+    head = text[:400]
+    if (full := _FULL_DATE.search(head)) is not None and (parsed := parse_published(full.group())):
+        return parsed, "date near the top", full.start(), full.end()
+    if url and (from_url := _date_from_url(url)):
+        return from_url, "source URL", None, None
+    years = [int(y) for y in _YEAR.findall(text)]
+    floor = max(years) if years else None
+    if (wk := _WEEKDAY_MONTH_DAY.search(text)) is not None:
+        fixed = _year_for_weekday(wk.group("weekday"), wk.group("month"), int(wk.group("day")), floor)
+        if fixed:
+            return fixed, "weekday with month-day fixes the year", wk.start(), wk.end()
+    if floor is not None:
+        return _latest_event_bound(text, floor)
+    return None
+
+
+def _date_from_url(url: str) -> dt.date | None:
+    match = re.search(r"(?:/|\b)((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?:/|\b)", url)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+    ].index(name[:3].lower()) + 1
+
+
+def _year_for_weekday(weekday: str, month: str, day: int, floor: int | None) -> dt.date | None:
+    """The latest year, not after today and not before the latest year mentioned, that fits."""
+    target = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(weekday[:3].lower())
+    this_year = dt.date.today().year
+    for year in range(this_year, (floor or this_year - 30) - 1, -1):
+        try:
+            candidate = dt.date(year, _month(month), day)
+        except ValueError:
+            return None
+        if candidate.weekday() == target and candidate <= dt.date.today():
+            return candidate
+    return None
+
+
+def _latest_event_bound(text: str, floor: int) -> tuple[dt.date, str, int | None, int | None] | None:
+    """No date is written: the latest dated event (month-day in the latest year named) bounds it."""
+    best: tuple[dt.date, int, int] | None = None
+    for match in _REPORTING_DAY.finditer(text):
+        try:
+            candidate = dt.date(floor, _month(match.group("month")), int(match.group("day")))
+        except ValueError:
+            continue
+        if best is None or candidate > best[0]:
+            best = (candidate, match.start(), match.end())
+    if best is None:
+        return None
+    return best[0], f"bounded by the latest dated event (year {floor} from the text)", best[1], best[2]

@@ -1,0 +1,51 @@
+"""Name clean-up shared by extraction and linking: titles, leading "the", possessives.
+
+Pure string functions (no spaCy), so the extractors and the alias linker agree on what the
+bare name of "Caretaker Prime Minister Anwar ul Haq Kakar's" is.
+
+>>> strip_titles(clean_name("Caretaker Prime Minister Anwar ul Haq Kakar's"))
+'Anwar ul Haq Kakar'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TITLE_WORDS", "clean_name", "strip_titles"]
+
+# Words that precede a name as a title or office; never the name itself. "Mullah", "Sheikh"
+# and "Imam" stay: in the names they prefix they are usually part of how the person is known.
+TITLE_WORDS = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. professor president
+    vice prime minister ministers deputy caretaker interim acting former chief secretary
+    general gen gen. lt lt. col col. colonel major maj. captain capt. sgt sergeant admiral
+    commander senator sen. sen rep. rep representative congressman congresswoman governor
+    gov. gov mayor king queen prince princess emperor judge justice pope bishop cardinal
+    chancellor premier ambassador spokesman spokeswoman spokesperson inspector detective
+    officer constable superintendent director chairman chairwoman chair ceo coach
+    foreign interior defence defense finance home information federal state provincial
+    opposition leader sheriff attorney police army""".split()
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_name(text: str) -> str:
+    """Collapse whitespace, drop a leading lower-case "the" and a trailing possessive."""
+    name = _SPACES.sub(" ", text).strip(" \t\n,;:.-–—\"“”‘’()[]")
+    name = _LEADING_THE.sub("", name)
+    return _POSSESSIVE.sub("", name).strip()
+
+
+def strip_titles(name: str) -> str:
+    """Drop leading title words ("Prime Minister", "Dr.") while a name remains."""
+    words = name.split()
+    cut = 0
+    while cut < len(words) - 1 and (words[cut].lower() in TITLE_WORDS or words[cut] == "of"):
+        cut += 1
+    # "Minister for Information Jan Achakzai": the "for ..." tail belongs to the title.
+    if cut and words[cut].lower() == "for":
+        while cut < len(words) - 1 and words[cut][:1].isupper() is False:
+            cut += 1
+    return " ".join(words[cut:])

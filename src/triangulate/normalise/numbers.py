@@ -1,0 +1,400 @@
+"""Normalise a numeric expression as news writes it into an :class:`~triangulate.types.Amount`.
+
+Pure string work, no spaCy: the figure extractor finds the span, this module reads it.
+It understands digits with separators ("2,267", "1 234 567"), scale words and abbreviations
+("1.7 million", "$3bn", "1.7m", "13 lakh"), spelled-out numbers ("two hundred and six"),
+percentages, currencies (ISO codes), common measurement units, ranges ("between 10 and 20",
+"10-20"), vague amounts with bounds ("tens of thousands"), multipliers ("doubled",
+"a threefold rise") and hedges ("over", "nearly", "an estimated", "up to").
+
+>>> parse_amount("over 2,200")
+Amount(value=2200.0, low=2200.0, high=None, qualifier='over', unit=None, multiplier=False)
+>>> parse_amount("tens of thousands")
+Amount(value=None, low=10000.0, high=99999.0, qualifier=None, unit=None, multiplier=False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from triangulate.types import Amount
+
+__all__ = ["QUALIFIERS", "parse_amount"]
+
+# Hedge wording -> normalised qualifier. Longest phrases are tried first (see _QUALIFIER_RE).
+QUALIFIERS: dict[str, str] = {
+    "more than": "over", "over": "over", "above": "over", "in excess of": "over",
+    "upwards of": "over", "upward of": "over", "well over": "over", "just over": "over",
+    "greater than": "over", "larger than": "over", "higher than": "over", "exceeding": "over",
+    "under": "under", "fewer than": "under", "less than": "under", "below": "under",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "approx.": "about", "some": "about", "circa": "about", "an estimated": "estimated",
+    "estimated": "estimated", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "just under": "nearly", "just shy of": "nearly", "at least": "at_least",
+    "no fewer than": "at_least", "no less than": "at_least", "at most": "at_most",
+    "no more than": "at_most", "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
+}
+_QUALIFIER_RE = re.compile(
+    r"^(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+"
+)
+_SUFFIX_QUALIFIERS = {"or more": "at_least", "plus": "over", "+": "over", "or so": "about"}
+
+_UNITS_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_SMALL: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS_WORDS)}
+_SMALL.update({"nought": 0.0, "naught": 0.0, "nil": 0.0})
+_TENS: dict[str, float] = {
+    w: float(10 * i)
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if w != "_"
+}
+_SCALES: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
+    "mm": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
+    "tln": 1e12, "t": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
+}
+
+_CURRENCY_PREFIX: dict[str, str] = {
+    "us$": "USD", "u.s.$": "USD", "u.s$": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
+    "a$": "AUD", "au$": "AUD", "hk$": "HKD", "nz$": "NZD", "mex$": "MXN", "s$": "SGD",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+    "rs": "INR", "rs.": "INR",
+}
+_ISO_CODES = (
+    "usd eur gbp jpy cny inr pkr bdt lkr npr afn irr aed sar cad aud hkd chf rub try krw "
+    "mxn brl zar ngn egp kes sgd nzd"
+).split()
+_CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
+    "u.s. dollars": "USD", "american dollars": "USD", "euro": "EUR", "euros": "EUR",
+    "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rmb": "CNY", "rupee": "INR", "rupees": "INR", "indian rupees": "INR",
+    "pakistani rupees": "PKR", "pakistan rupees": "PKR", "sri lankan rupees": "LKR",
+    "nepalese rupees": "NPR", "afghanis": "AFN", "taka": "BDT", "rials": "IRR",
+    "riyals": "SAR", "dirhams": "AED", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "hong kong dollars": "HKD", "swiss francs": "CHF", "roubles": "RUB", "rubles": "RUB",
+    "lira": "TRY", "won": "KRW", "pesos": "MXN", "reais": "BRL", "rand": "ZAR",
+    "naira": "NGN", "shillings": "KES",
+}
+_CURRENCY_WORDS.update({code: code.upper() for code in _ISO_CODES})
+_MEASURE_UNITS: dict[str, str] = {
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
+    "kilometers": "km", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "cm": "cm", "mm": "mm", "mile": "mi", "miles": "mi", "mi": "mi", "foot": "ft", "feet": "ft",
+    "ft": "ft", "inch": "in", "inches": "in", "kg": "kg", "kgs": "kg", "kilogram": "kg",
+    "kilograms": "kg", "kilo": "kg", "kilos": "kg", "t": "t", "g": "g", "gram": "g", "grams": "g",
+    "mg": "mg", "milligram": "mg", "milligrams": "mg", "tonne": "t", "tonnes": "t", "ton": "t",
+    "tons": "t", "metric tons": "t", "metric tonnes": "t", "lb": "lb", "lbs": "lb",
+    "pound": "lb", "pounds": "lb", "ounce": "oz", "ounces": "oz", "oz": "oz", "litre": "l",
+    "litres": "l", "liter": "l", "liters": "l", "ml": "ml", "gallon": "gal", "gallons": "gal",
+    "barrel": "bbl", "barrels": "bbl", "acre": "acre", "acres": "acre", "hectare": "ha",
+    "hectares": "ha", "ha": "ha", "sq km": "km2", "km2": "km2", "square kilometres": "km2",
+    "square kilometers": "km2", "square miles": "mi2", "sq mi": "mi2", "square metres": "m2",
+    "square meters": "m2", "m2": "m2", "cubic feet": "ft3", "magnitude": "magnitude",
+    "mph": "mph", "miles an hour": "mph", "miles per hour": "mph", "km/h": "km/h", "kph": "km/h",
+    "kmph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "°c": "°C", "degrees celsius": "°C", "degrees c": "°C", "°f": "°F",
+    "degrees fahrenheit": "°F", "degrees f": "°F", "mw": "MW", "gw": "GW", "kw": "kW",
+    "megawatts": "MW", "gigawatts": "GW", "kwh": "kWh", "mwh": "MWh",
+}
+_PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%",
+                  "percentage": "%", "percents": "%", "percentage points": "pp",
+                  "percentage point": "pp"}
+_SUFFIX_UNITS: dict[str, str] = {**_MEASURE_UNITS, **_CURRENCY_WORDS, **_PERCENT_WORDS}
+_SUFFIX_UNIT_RE = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(u) for u in sorted(_SUFFIX_UNITS, key=len, reverse=True))
+    + r")$"
+)
+_GLUED_UNIT_RE = re.compile(r"(?<=\d)(%|°[cf]|km2|km|kms|kg|kgs|lbs|lb|mm|cm|ml|mi|mph|kph|mw|gw|kwh|t)$")
+_PREFIX_UNIT_RE = re.compile(
+    r"^(" + "|".join(re.escape(u) for u in sorted(
+        [*_CURRENCY_PREFIX, *_ISO_CODES], key=len, reverse=True)) + r")(?![a-z])\s*"
+)
+
+_MULTIPLIER_VERBS: dict[str, float] = {
+    "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "triple": 3, "tripled": 3,
+    "tripling": 3, "triples": 3, "trebled": 3, "quadrupled": 4, "quadrupling": 4,
+    "quintupled": 5, "halved": 0.5, "halving": 0.5,
+}
+_FOLD_RE = re.compile(r"^(?:an? )?(.+?)\s?-?\s?(?:fold|times)(?: (?:rise|increase|jump|surge|"
+                      r"growth|drop|fall|decline|more|higher|as many|as much))?$")
+
+# Vague amounts. Bare plurals ("thousands") give only a floor; "tens of"/"hundreds of" give
+# the decade below the next order of magnitude, as the gold files record them.
+_VAGUE_PLURAL: dict[str, float] = {
+    "dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+    "billions": 1e9, "trillions": 1e12,
+}
+_VAGUE_FEW: dict[str, tuple[float, float]] = {
+    "several": (3, 9), "a few": (2, 9), "a couple of": (2, 2), "a couple": (2, 2),
+    "many": (2, 9), "a handful of": (3, 9), "a handful": (3, 9),
+}
+_VAGUE_RE = re.compile(
+    r"^(?:(?P<decade>tens|hundreds) of (?P<of>thousands|millions|billions)"
+    r"|(?P<plural>dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    r"|(?P<few>several|a few|many|a couple of|a couple|a handful of|a handful)"
+    r"(?: (?P<scale>dozen|hundred|thousand|million|billion))?)"
+    r"(?: of (?P<unit>[a-z$€£ .]+))?$"
+)
+_DIGITS_RE = re.compile(r"^\d+(?:,\d{3})+(?:\.\d+)?$|^\d*\.\d+$|^\d+$|^\d+,\d{1,2}$")
+_SCI_RE = re.compile(r"^\d+(?:\.\d+)?e[+-]?\d+$")
+_TOKEN_RE = re.compile(
+    r"\d+(?:\.\d+)?e[+-]?\d+(?![a-z])|\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+\.(?=\s*[$\d])|"
+    r"[a-z]+|[$€£¥₹₩₽₺%°+]|-"
+)
+_A_NUMBER = {"hundred", "thousand", "million", "billion", "dozen", "half", "quarter", "lakh"}
+_RANGE_SEPARATORS = re.compile(r"\s*(?:-|\bto\b|\bor\b|\band\b)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    """A single number as read: its value, unit and whether a scale word was used."""
+
+    value: float
+    unit: str | None
+    scaled: bool
+
+
+def parse_amount(text: str, *, rupee: str = "INR") -> Amount | None:
+    """Read a numeric expression ("some 2,300", "$3bn", "10-20%") into an Amount, or None.
+
+    ``rupee`` is the ISO code that a bare "Rs" or "rupees" stands for (the extractor passes
+    "PKR" for a story about Pakistan).
+    """
+    s = _normalise(text)
+    if not s:
+        return None
+    qualifier = None
+    if m := _QUALIFIER_RE.match(s):
+        qualifier, s = QUALIFIERS[m.group(1)], s[m.end():]
+    for suffix, suffix_qualifier in _SUFFIX_QUALIFIERS.items():
+        if qualifier is None and s.endswith(suffix) and len(s) > len(suffix):
+            qualifier, s = suffix_qualifier, s[: -len(suffix)].rstrip(" -")
+    amount = _parse_unhedged(s, rupee)
+    if amount is None:
+        return None
+    if amount.unit in {"INR", "rupee"} and rupee != "INR":
+        amount = replace(amount, unit=rupee)
+    return _hedge(amount, qualifier) if qualifier else amount
+
+
+def _normalise(text: str) -> str:
+    s = text.lower().strip()
+    s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
+    s = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", s)
+    # "1 234 567": spaces as thousands separators, only in groups of exactly three digits.
+    s = re.sub(r"\b\d{1,3}(?: \d{3})+\b", lambda m: m.group(0).replace(" ", ""), s)
+    s = re.sub(r"(?<=[a-z\d])\s?-\s?(?=[a-z])|(?<=[a-z])\s?-\s?(?=\d)", " ", s)
+    s = re.sub(r"(?<=[$€£¥₹]) (?=\d)", "", s)
+    s = re.sub(r"\bu\.s\.? ?\$", "us$", s)
+    s = re.sub(r"\b(us|c|ca|a|au|hk|nz|mex|s) \$", r"\1$", s)
+    return s.strip(" .,;:!?()[]{}\"'")
+
+
+def _parse_unhedged(s: str, rupee: str) -> Amount | None:
+    if m := _VAGUE_RE.match(s):
+        return _vague(m, rupee)
+    if multiplier := _multiplier(s):
+        return multiplier
+    if m := re.match(r"^(?:between|from) (.+?) (?:and|to) (.+)$", s):
+        return _range(m.group(1), m.group(2))
+    core = _parse_core(s)
+    if core is not None:
+        return Amount(core.value, unit=core.unit)
+    for sep in _RANGE_SEPARATORS.finditer(s):
+        if sep.start() > 0 and (found := _range(s[: sep.start()], s[sep.end():])):
+            return found
+    return None
+
+
+def _range(left_text: str, right_text: str) -> Amount | None:
+    right = _parse_core(right_text)
+    left = _parse_core(left_text)
+    if left is None or right is None:
+        return None
+    low = left.value
+    # "10 to 20 million": the scale written once covers both ends, unless the left end
+    # already is the larger order ("500,000 to 2 million").
+    if right.scaled and not left.scaled:
+        scale = _trailing_scale(right_text)
+        if scale and low * scale <= right.value:
+            low *= scale
+    if low >= right.value or (left.unit and right.unit and left.unit != right.unit):
+        return None
+    return Amount(None, low=low, high=right.value, unit=right.unit or left.unit)
+
+
+def _trailing_scale(text: str) -> float | None:
+    words = [t for t in _TOKEN_RE.findall(text) if t in _SCALES]
+    return _SCALES[words[-1]] if words else None
+
+
+def _hedge(amount: Amount, qualifier: str) -> Amount:
+    v = amount.value
+    if v is None:
+        return replace(amount, qualifier=qualifier)
+    if qualifier in {"over", "at_least"}:
+        return replace(amount, qualifier=qualifier, low=v)
+    if qualifier in {"under", "nearly", "at_most", "up_to"}:
+        return replace(amount, qualifier=qualifier, high=v)
+    return replace(amount, qualifier=qualifier)
+
+
+def _vague(m: re.Match[str], rupee: str) -> Amount | None:
+    unit = None
+    if m.group("unit"):
+        unit = _CURRENCY_WORDS.get(m.group("unit").strip())
+        if unit is None:
+            return None
+        unit = rupee if unit == "INR" else unit
+    if m.group("decade"):
+        base = 10.0 if m.group("decade") == "tens" else 100.0
+        scale = _VAGUE_PLURAL[m.group("of")]
+        return Amount(None, low=base * scale, high=base * scale * 10 - 1, unit=unit)
+    if m.group("plural"):
+        return Amount(None, low=_VAGUE_PLURAL[m.group("plural")], unit=unit)
+    few_low, few_high = _VAGUE_FEW[m.group("few")]
+    scale = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3}.get(m.group("scale") or "", None)
+    scale = scale or _SCALES.get(m.group("scale") or "", 1.0)
+    if few_low == few_high:
+        return Amount(few_low * scale, unit=unit)
+    high = few_high * scale if scale in {1.0, 12.0} else scale * 10 - 1
+    return Amount(None, low=few_low * scale, high=high, unit=unit)
+
+
+def _multiplier(s: str) -> Amount | None:
+    if s in _MULTIPLIER_VERBS:
+        return Amount(float(_MULTIPLIER_VERBS[s]), multiplier=True)
+    m = _FOLD_RE.match(s)
+    if m is None:
+        return None
+    core = _parse_core(m.group(1))
+    if core is None or core.unit is not None:
+        return None
+    return Amount(core.value, multiplier=True)
+
+
+def _parse_core(s: str) -> _Core | None:
+    """A single number with an optional sign, currency prefix and unit suffix."""
+    s = s.strip(" ,").rstrip("-").strip()
+    unit = None
+    if m := _PREFIX_UNIT_RE.match(s):
+        unit = _CURRENCY_PREFIX.get(m.group(1)) or m.group(1).upper()
+        s = s[m.end():].strip()
+    negative = False
+    if m := re.match(r"^(?:minus |negative |-\s*)", s):
+        negative, s = True, s[m.end():]
+    if m := re.match(r"^(?:magnitude|mag\.?) (?=\d)", s):
+        unit, s = "magnitude", s[m.end():]
+    if unit is None and ((m := _SUFFIX_UNIT_RE.search(s)) or (m := _GLUED_UNIT_RE.search(s))):
+        word = m.group(1)
+        unit = _SUFFIX_UNITS[word]
+        s = s[: m.start()].strip()
+        # "20 million pounds" is money; "25 pounds" a weight.
+        if word in {"pound", "pounds"} and re.search(r"(?:million|billion|bn|m)$", s):
+            unit = "GBP"
+    tokens = _TOKEN_RE.findall(s)
+    if "".join(tokens) != s.replace(" ", ""):
+        return None  # something the number grammar does not know: not a number
+    parsed = _words_to_number(tokens)
+    if parsed is None:
+        return None
+    value, scaled = parsed
+    return _Core(-value if negative else value, unit, scaled)
+
+
+def _digits(token: str) -> float | None:
+    if _SCI_RE.match(token):
+        return float(token)
+    if not _DIGITS_RE.match(token):
+        return None
+    if re.match(r"^\d+,\d{1,2}$", token):  # "5,00", "1,3": a decimal comma
+        return float(token.replace(",", "."))
+    return float(token.replace(",", ""))
+
+
+def _word_value(token: str) -> float | None:
+    return _SMALL.get(token, _TENS.get(token))
+
+
+def _decimal_words(tokens: list[str]) -> str | None:
+    """The digits after "point": "zero three" -> "03", "seventy-one" -> "71"."""
+    digits = ""
+    i = 0
+    while i < len(tokens):
+        value = _word_value(tokens[i])
+        if value is None:
+            return None
+        nxt = _word_value(tokens[i + 1]) if i + 1 < len(tokens) else None
+        if tokens[i] in _TENS and nxt is not None and 0 < nxt < 10:
+            value, i = value + nxt, i + 1
+        digits += str(int(value))
+        i += 1
+    return digits or None
+
+
+def _words_to_number(tokens: list[str]) -> tuple[float, bool] | None:
+    """Accumulate digits and number words ("two hundred and six", "1.7 m") into a value.
+
+    Returns the value and whether a scale word ("million", "bn", "lakh") was used.
+    """
+    total, current, scaled, last_scale, previous = 0.0, None, False, 0.0, ""
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        word = _word_value(tok)
+        digit = _digits(tok)
+        if tok in {"a", "an"} and previous == "" and nxt in _A_NUMBER:
+            if nxt not in {"half", "quarter"}:
+                current = 1.0  # "a hundred", "a dozen"; "a half" is read at "half"
+        elif tok == "and":
+            if previous in {"", "and"} or not nxt:
+                return None
+            if nxt in {"a", "one"} and tokens[i + 2:i + 3] in (["half"], ["quarter"]):
+                fraction = 0.5 if tokens[i + 2] == "half" else 0.25
+                if current is None:
+                    total += fraction * last_scale
+                else:
+                    current += fraction
+                i, previous = i + 3, "fraction"
+                continue
+        elif tok in {"half", "quarter"} and current is None:
+            current = 0.5 if tok == "half" else 0.25
+            if nxt == "a":  # "half a million"
+                i += 1
+        elif digit is not None or word is not None:
+            number = digit if digit is not None else word
+            assert number is not None
+            if current is None or previous in {"hundred", "and"}:
+                current = (current or 0.0) + number
+            elif previous in _TENS and word is not None and 0 < word < 10:
+                current += word  # "fifty two"
+            else:
+                return None  # two bare numbers side by side are two numbers
+        elif tok == "point" and current is not None:
+            decimals = _decimal_words(tokens[i + 1:])
+            if decimals is None:
+                return None
+            return total + current + float("0." + decimals), scaled
+        elif tok == "hundred":
+            current = (current if current is not None else 1.0) * 100
+        elif tok in {"dozen", "dozens"}:
+            current = (current if current is not None else 1.0) * 12
+        elif tok in _SCALES and (current is not None or previous in _SCALES):
+            scale = _SCALES[tok]
+            if current is None:
+                total *= scale  # "three lakh crore"
+            else:
+                total += current * scale
+            current, scaled, last_scale = None, True, scale
+        else:
+            return None
+        previous = tok
+        i += 1
+    if current is None and not scaled:
+        return None
+    return total + (current or 0.0), scaled

@@ -1,0 +1,162 @@
+"""The pipeline, end to end: ingest -> normalise -> annotate -> extract -> link -> verdicts -> brief.
+
+This module only sequences the stages; each stage lives in its own subpackage and passes the
+frozen records of :mod:`triangulate.types` to the next.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from triangulate.brief.select import write_brief
+from triangulate.errors import NoUsableInputError
+from triangulate.extract.dates import extract_dates
+from triangulate.extract.entities import extract_entities
+from triangulate.extract.figures import extract_figures
+from triangulate.extract.quotes import extract_quotes
+from triangulate.extract.speakers import find_attributions
+from triangulate.ingest import IngestResult, read_inputs
+from triangulate.link.aliases import AliasTable, load_alias_table, merge_entities
+from triangulate.link.coverage import coverage
+from triangulate.link.derivatives import find_derivatives
+from triangulate.link.events import build_events
+from triangulate.link.figures import align_figures
+from triangulate.link.quotes import cluster_quotes
+from triangulate.link.speakers import canonical_name
+from triangulate.nlp.pipeline import load_nlp, parse
+from triangulate.normalise.metadata import settle_metadata
+from triangulate.types import Article, Dossier, Entity, Extraction, Figure, Measure, Problem, Sentence
+from triangulate.verdicts.figures import judge
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Progress", "annotate", "build_dossier", "dossier_from_paths", "extract_document", "link"]
+
+Progress = Callable[[int], None]
+"""Called with the number of documents just finished, for progress bars."""
+
+
+def dossier_from_paths(
+    paths: Sequence[str | Path],
+    *,
+    stdin: TextIO | None = None,
+    alias_file: Path | None = None,
+    progress: Progress | None = None,
+) -> tuple[Dossier, IngestResult]:
+    """Read inputs and build the dossier of the story they form; raise if none is usable."""
+    ingested = read_inputs(paths, stdin)
+    if not ingested.articles:
+        raise NoUsableInputError(
+            "no input could be used: " + "; ".join(str(p) for p in ingested.problems[:5])
+        )
+    articles = [settle_metadata(raw) for raw in ingested.articles]
+    aliases = load_alias_table(alias_file) if alias_file else None
+    dossier = build_dossier(articles, aliases=aliases, progress=progress)
+    return dataclasses.replace(dossier, problems=tuple(ingested.problems)), ingested
+
+
+def build_dossier(
+    articles: Sequence[Article],
+    *,
+    nlp: Language | None = None,
+    aliases: AliasTable | None = None,
+    progress: Progress | None = None,
+) -> Dossier:
+    """Build the dossier of one story from its articles.
+
+    >>> from triangulate.types import Article, InputKind
+    >>> text = "Officials said over 200 people were evacuated on Monday."
+    >>> article = Article(id="a", text=text, kind=InputKind.TEXT)
+    >>> [f.text for f in build_dossier([article]).figures]
+    ['over 200']
+    """
+    extractions = annotate(articles, nlp=nlp, progress=progress)
+    return link(extractions, aliases=aliases)
+
+
+def annotate(
+    articles: Sequence[Article], *, nlp: Language | None = None, progress: Progress | None = None
+) -> list[Extraction]:
+    """Parse every article once (``nlp.pipe``) and run the extractors on each parse."""
+    results = []
+    for article, doc in zip(articles, parse((a.text for a in articles), nlp or load_nlp()), strict=True):
+        results.append(extract_document(doc, article))
+        if progress is not None:
+            progress(1)
+    return results
+
+
+def extract_document(doc: Doc, article: Article) -> Extraction:
+    """Run every extractor over one parsed article."""
+    attributions = find_attributions(doc, article)
+    return Extraction(
+        article=article,
+        sentences=tuple(
+            Sentence(article.id, s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()
+        ),
+        figures=tuple(extract_figures(doc, article, attributions)),
+        quotes=tuple(extract_quotes(doc, article, attributions)),
+        dates=tuple(extract_dates(doc, article)),
+        entities=tuple(extract_entities(doc, article)),
+        attributions=tuple(attributions),
+    )
+
+
+def link(extractions: Sequence[Extraction], *, aliases: AliasTable | None = None) -> Dossier:
+    """Link what the extractors found across documents; no spaCy from here on."""
+    articles = [e.article for e in extractions]
+    by_id = {a.id: a for a in articles}
+    entities = merge_entities([m for e in extractions for m in e.entities], aliases)
+    figures = [
+        _canonical_figure(f, entities) for e in extractions for f in e.figures
+    ]
+    quotes = cluster_quotes(
+        [
+            dataclasses.replace(q, speaker=canonical_name(q.speaker, entities))
+            for e in extractions
+            for q in e.quotes
+        ],
+        articles,
+    )
+    derived_from = find_derivatives(articles)
+    measures = _measures(figures, articles, derived_from)
+    sentences = [s for e in extractions for s in e.sentences]
+    events = build_events([d for e in extractions for d in e.dates], sentences)
+    brief = write_brief(sentences, articles, measures, figures, derived_from)
+    return Dossier(
+        documents=tuple(articles),
+        figures=tuple(figures),
+        measures=tuple(measures),
+        quotes=tuple(quotes),
+        events=tuple(events),
+        entities=tuple(entities),
+        brief=tuple(brief),
+        derived_from=dict(derived_from),
+        coverage=coverage(articles, measures, figures, quotes, events),
+    ) if by_id else Dossier(documents=())
+
+
+def _canonical_figure(figure: Figure, entities: Sequence[Entity]) -> Figure:
+    name = canonical_name(figure.attributed_to, entities)
+    return figure if name == figure.attributed_to else dataclasses.replace(figure, attributed_to=name)
+
+
+def _measures(
+    figures: Sequence[Figure], articles: Sequence[Article], derived_from: dict[str, str]
+) -> list[Measure]:
+    by_id = {a.id: a for a in articles}
+    measures = []
+    for number, group in enumerate(align_figures(figures, articles), start=1):
+        measure = judge(group, by_id, derived_from)
+        measures.append(dataclasses.replace(measure, id=f"m{number}"))
+    return measures
+
+
+def problems_summary(problems: Sequence[Problem]) -> list[str]:
+    """Problems as printable lines."""
+    return [str(p) for p in problems]
