@@ -1,9 +1,9 @@
 """Check the numpy encoder against sentence-transformers on the same all-MiniLM-L6-v2 weights.
 
 Needs torch and sentence-transformers, which triangulate itself does not: run it from an
-environment that has them, with triangulate on the path::
+environment that has them, from the repository root (the script puts src/ on the path)::
 
-    PYTHONPATH=src /path/to/env-with-torch/bin/python eval/check_encoder.py
+    /path/to/env-with-torch/bin/python -m eval.check_encoder
 
 Prints the cosine between the two implementations per sentence and exits 1 when any is below
 0.9999. Exits 0 with a message when sentence-transformers cannot be imported.

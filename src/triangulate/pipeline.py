@@ -137,7 +137,7 @@ def link(extractions: Sequence[Extraction], *, aliases: AliasTable | None = None
         entities=tuple(entities),
         brief=tuple(brief),
         derived_from=dict(derived_from),
-        coverage=coverage(articles, measures, figures, quotes, events),
+        coverage=coverage(articles, measures, figures, quotes, events, derived_from),
     ) if by_id else Dossier(documents=())
 
 

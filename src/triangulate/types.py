@@ -180,7 +180,11 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date expression in the text, resolved against its document's date."""
+    """A date expression in the text, resolved against its document's date.
+
+    ``clause_start``/``clause_end`` span the clause that says what happened then (the verb with
+    its subject and the date), which the timeline uses as the event's description.
+    """
 
     doc_id: str
     start: int
@@ -190,6 +194,8 @@ class DateMention:
     precision: str
     sentence_start: int = 0
     sentence_end: int = 0
+    clause_start: int | None = None
+    clause_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,10 +233,15 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class BriefSentence:
-    """One sentence of the brief and the spans it rests on."""
+    """One sentence of the brief and the spans it rests on.
+
+    ``section`` is ``"shared"`` for sentences the sources share and ``"differ"`` for the
+    generated "Where the sources differ" sentences.
+    """
 
     text: str
     citations: tuple[Span, ...]
+    section: str = "shared"
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except TriangulateError as exc:
             err_console.print(f"[red]error[/red] [{exc.code}]: {exc}", highlight=False)
             raise typer.Exit(1) from exc
-        except (typer.Exit, typer.Abort):
+        except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except Exception as exc:
             if state.verbose:
@@ -86,6 +86,6 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 def main() -> None:
     """Entry point of the ``triangulate`` command."""
-    from triangulate.cli import dossier as _dossier  # noqa: F401  (registers the command)
+    import triangulate.cli  # noqa: F401  (registers every command on app)
 
     app()

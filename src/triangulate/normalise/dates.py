@@ -67,6 +67,7 @@ _MONTH_DAY = re.compile(
     re.I,
 )
 _MONTH_ONLY = re.compile(rf"^(last |this |next )?({_MONTH_RE})$", re.I)
+_WEEKEND = re.compile(r"^the weekend$", re.I)
 _DEICTIC = re.compile(r"^(yesterday|today|tonight|tomorrow)$", re.I)
 _CALENDAR = re.compile(
     r"^(?:the )?(?:(?:same|corresponding) (?:period|time|month|quarter|week|day) )?"
@@ -79,13 +80,13 @@ _QUANT = (
 )
 _AGO = re.compile(
     rf"^(?:about |around |nearly |almost |just |some |more than |over |less than )?"
-    rf"({_QUANT}) (day|week|month|year|decade)s? (?:ago|earlier|before)$",
+    rf"({_QUANT}) (day|week|month|year|decade)s? ago$",
     re.I,
 )
 _PAST_SPAN = re.compile(
     rf"^(?:the )?(?:past|last) (?:({_QUANT}) )?(day|week|month|year|decade)s?$", re.I
 )
-_RECENT = re.compile(r"^(?:the )?recent (day|week|month|year)s$", re.I)
+_RECENT = re.compile(r"^(?:the )?(?:recent|past) (day|week|month|year)s$", re.I)
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -94,9 +95,9 @@ _NUMBER_WORDS = {
     "couple of": 2, "several": 3, "some": 3,
 }  # fmt: skip
 _VAGUE = {"a few", "a couple of", "couple of", "several", "some"}
-# Expressions dateparser may parse only when an explicit anchor is present: otherwise it
-# turns ages and durations into dates ("33" -> 1933, "seven years" -> 2016).
-_ANCHOR = re.compile(rf"\b(?:{_MONTH_RE})(?![a-z])|\b{_YEAR}\b", re.I)
+# dateparser sees only phrases that name a month: otherwise it turns ages, durations and
+# fragments into dates ("33" -> 1933, "seven years" -> 2016, "27, 2005" -> 2005).
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH_RE})(?![a-z])", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,13 @@ def resolve_date(text: str, base: dt.date | None) -> ResolvedDate | None:
     resolved = _absolute(phrase)
     if resolved is None and base is not None:
         resolved = _relative(phrase, base)
-    if resolved is None and _ANCHOR.search(phrase):
+    # Unusual layouts of a month-day ("Wednesday 05 May 2010"); without a document date,
+    # dateparser would fill a missing year from today, so a year must be written.
+    if (
+        resolved is None
+        and _MONTH_WORD.search(phrase)
+        and (base is not None or re.search(rf"\b{_YEAR}\b", phrase))
+    ):
         resolved = _dateparser_resolve(phrase, base)
     return resolved
 
@@ -188,6 +195,8 @@ def _relative(phrase: str, base: dt.date) -> ResolvedDate | None:
     if m := _DEICTIC.match(phrase):
         shift = {"yesterday": -1, "tomorrow": 1}.get(m.group(1).lower(), 0)
         return ResolvedDate((base + dt.timedelta(days=shift)).isoformat(), "day")
+    if _WEEKEND.match(phrase):
+        return _calendar("this" if base.weekday() >= 5 else "last", "weekend", base)
     if m := _CALENDAR.match(phrase):
         return _calendar(m.group(1).lower(), m.group(2).lower(), base)
     if m := _AGO.match(phrase):
@@ -254,14 +263,15 @@ def _back(quantity: str, unit: str, base: dt.date, *, span: bool) -> ResolvedDat
 
 
 def _nearest_month(month: int, which: str, base: dt.date) -> ResolvedDate:
-    """A month without a year: "last December" is past; otherwise the nearest, leaning past."""
+    """A month without a year: this year's if it has begun, else last year's; or as stated."""
     if which == "last":
         year = base.year if month < base.month else base.year - 1
     elif which == "next":
         year = base.year if month > base.month else base.year + 1
     else:
-        mid = _nearest_month_day(month, 15, base)
-        year = int(mid.date[:4]) if mid else base.year
+        # A bare month is the current or a past one: news reports what happened; an
+        # announced month ahead is written "next March" or resolved so by the caller.
+        year = base.year if month <= base.month else base.year - 1
     return ResolvedDate(f"{year}-{month:02d}", "month")
 
 

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TITLE_WORDS", "clean_name", "strip_titles"]
+__all__ = ["TITLE_WORDS", "clean_name", "strip_titles", "word_set"]
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A frozen set from a whitespace-separated word list (long lists read better as prose)."""
+    return frozenset(words.split())
+
 
 # Words that precede a name as a title or office; never the name itself. "Mullah", "Sheikh"
 # and "Imam" stay: in the names they prefix they are usually part of how the person is known.
-TITLE_WORDS = frozenset(
+TITLE_WORDS = word_set(
     """mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. professor president
     vice prime minister ministers deputy caretaker interim acting former chief secretary
     general gen gen. lt lt. col col. colonel major maj. captain capt. sgt sergeant admiral
@@ -24,7 +30,7 @@ TITLE_WORDS = frozenset(
     chancellor premier ambassador spokesman spokeswoman spokesperson inspector detective
     officer constable superintendent director chairman chairwoman chair ceo coach
     foreign interior defence defense finance home information federal state provincial
-    opposition leader sheriff attorney police army""".split()
+    opposition leader sheriff attorney police army"""
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+")
@@ -33,7 +39,7 @@ _SPACES = re.compile(r"\s+")
 
 def clean_name(text: str) -> str:
     """Collapse whitespace, drop a leading lower-case "the" and a trailing possessive."""
-    name = _SPACES.sub(" ", text).strip(" \t\n,;:.-–—\"“”‘’()[]")
+    name = _SPACES.sub(" ", text).strip(' \t\n,;:-–—"“”‘’()[]')
     name = _LEADING_THE.sub("", name)
     return _POSSESSIVE.sub("", name).strip()
 
@@ -44,8 +50,4 @@ def strip_titles(name: str) -> str:
     cut = 0
     while cut < len(words) - 1 and (words[cut].lower() in TITLE_WORDS or words[cut] == "of"):
         cut += 1
-    # "Minister for Information Jan Achakzai": the "for ..." tail belongs to the title.
-    if cut and words[cut].lower() == "for":
-        while cut < len(words) - 1 and words[cut][:1].isupper() is False:
-            cut += 1
     return " ".join(words[cut:])

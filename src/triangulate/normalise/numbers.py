@@ -40,15 +40,19 @@ _QUALIFIER_RE = re.compile(
 )
 _SUFFIX_QUALIFIERS = {"or more": "at_least", "plus": "over", "+": "over", "or so": "about"}
 
-_UNITS_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
+_UNITS_WORDS = tuple(
+    [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen"
+    ]
+)
 _SMALL: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS_WORDS)}
 _SMALL.update({"nought": 0.0, "naught": 0.0, "nil": 0.0})
 _TENS: dict[str, float] = {
     w: float(10 * i)
-    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    for i, w in enumerate(("_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                           "eighty", "ninety"))
     if w != "_"
 }
 _SCALES: dict[str, float] = {
@@ -60,13 +64,16 @@ _SCALES: dict[str, float] = {
 _CURRENCY_PREFIX: dict[str, str] = {
     "us$": "USD", "u.s.$": "USD", "u.s$": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
     "a$": "AUD", "au$": "AUD", "hk$": "HKD", "nz$": "NZD", "mex$": "MXN", "s$": "SGD",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "元": "CNY", "₩": "KRW", "₽": "RUB", "₺": "TRY",
     "rs": "INR", "rs.": "INR",
 }
-_ISO_CODES = (
-    "usd eur gbp jpy cny inr pkr bdt lkr npr afn irr aed sar cad aud hkd chf rub try krw "
-    "mxn brl zar ngn egp kes sgd nzd"
-).split()
+_ISO_CODES = tuple(
+    [
+        "usd", "eur", "gbp", "jpy", "cny", "inr", "pkr", "bdt", "lkr", "npr", "afn", "irr", "aed",
+        "sar", "cad", "aud", "hkd", "chf", "rub", "try", "krw", "mxn", "brl", "zar", "ngn", "egp",
+        "kes", "sgd", "nzd"
+    ]
+)
 _CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
     "u.s. dollars": "USD", "american dollars": "USD", "euro": "EUR", "euros": "EUR",
@@ -91,7 +98,8 @@ _MEASURE_UNITS: dict[str, str] = {
     "pound": "lb", "pounds": "lb", "ounce": "oz", "ounces": "oz", "oz": "oz", "litre": "l",
     "litres": "l", "liter": "l", "liters": "l", "ml": "ml", "gallon": "gal", "gallons": "gal",
     "barrel": "bbl", "barrels": "bbl", "acre": "acre", "acres": "acre", "hectare": "ha",
-    "hectares": "ha", "ha": "ha", "sq km": "km2", "km2": "km2", "square kilometres": "km2",
+    "hectares": "ha", "ha": "ha", "sq km": "km2", "km2": "km2",
+    "km squared": "km2", "square km": "km2", "m": "m", "square kilometres": "km2",
     "square kilometers": "km2", "square miles": "mi2", "sq mi": "mi2", "square metres": "m2",
     "square meters": "m2", "m2": "m2", "cubic feet": "ft3", "magnitude": "magnitude",
     "mph": "mph", "miles an hour": "mph", "miles per hour": "mph", "km/h": "km/h", "kph": "km/h",
@@ -108,7 +116,9 @@ _SUFFIX_UNIT_RE = re.compile(
     r"(?:^|\s)(" + "|".join(re.escape(u) for u in sorted(_SUFFIX_UNITS, key=len, reverse=True))
     + r")$"
 )
-_GLUED_UNIT_RE = re.compile(r"(?<=\d)(%|°[cf]|km2|km|kms|kg|kgs|lbs|lb|mm|cm|ml|mi|mph|kph|mw|gw|kwh|t)$")
+_GLUED_UNIT_RE = re.compile(
+    r"(?<=\d)(%|°[cf]|km2|m2|km|kms|kmph|kg|kgs|lbs|lb|mm|cm|ml|mi|mph|kph|mw|gw|kwh|t)$"
+)
 _PREFIX_UNIT_RE = re.compile(
     r"^(" + "|".join(re.escape(u) for u in sorted(
         [*_CURRENCY_PREFIX, *_ISO_CODES], key=len, reverse=True)) + r")(?![a-z])\s*"
@@ -122,15 +132,17 @@ _MULTIPLIER_VERBS: dict[str, float] = {
 _FOLD_RE = re.compile(r"^(?:an? )?(.+?)\s?-?\s?(?:fold|times)(?: (?:rise|increase|jump|surge|"
                       r"growth|drop|fall|decline|more|higher|as many|as much))?$")
 
-# Vague amounts. Bare plurals ("thousands") give only a floor; "tens of"/"hundreds of" give
-# the decade below the next order of magnitude, as the gold files record them.
+# Vague amounts. A bare plural ("thousands") spans its own order of magnitude (1,000-9,999:
+# a writer with 40,000 in mind says "tens of thousands"); "tens of"/"hundreds of" give the
+# decade below the next order of magnitude. "dozens" stops below a hundred.
 _VAGUE_PLURAL: dict[str, float] = {
-    "dozens": 24, "scores": 40, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+    "dozens": 24.0, "scores": 40.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
     "billions": 1e9, "trillions": 1e12,
 }
 _VAGUE_FEW: dict[str, tuple[float, float]] = {
-    "several": (3, 9), "a few": (2, 9), "a couple of": (2, 2), "a couple": (2, 2),
-    "many": (2, 9), "a handful of": (3, 9), "a handful": (3, 9),
+    "several": (3.0, 9.0), "a few": (2.0, 9.0), "a couple of": (2.0, 2.0),
+    "a couple": (2.0, 2.0), "many": (2.0, 9.0), "a handful of": (3.0, 9.0),
+    "a handful": (3.0, 9.0),
 }
 _VAGUE_RE = re.compile(
     r"^(?:(?P<decade>tens|hundreds) of (?P<of>thousands|millions|billions)"
@@ -146,7 +158,10 @@ _TOKEN_RE = re.compile(
     r"[a-z]+|[$€£¥₹₩₽₺%°+]|-"
 )
 _A_NUMBER = {"hundred", "thousand", "million", "billion", "dozen", "half", "quarter", "lakh"}
-_RANGE_SEPARATORS = re.compile(r"\s*(?:-|\bto\b|\bor\b|\band\b)\s*")
+_MAJOR_MINOR_RE = re.compile(
+    r"^(.+? (?:dollars?|euros?|pounds?)) (and )?(.+?)(?: cents?| pence| p)?$"
+)
+_RANGE_SEPARATORS = re.compile(r"\s*(?:-|\bto\b|\bor\b)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,11 +202,17 @@ def _normalise(text: str) -> str:
     s = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", s)
     # "1 234 567": spaces as thousands separators, only in groups of exactly three digits.
     s = re.sub(r"\b\d{1,3}(?: \d{3})+\b", lambda m: m.group(0).replace(" ", ""), s)
-    s = re.sub(r"(?<=[a-z\d])\s?-\s?(?=[a-z])|(?<=[a-z])\s?-\s?(?=\d)", " ", s)
+    s = re.sub(r"(?<=[a-z\d])\s?-\s?(?=[a-z])|(?<=[a-z])(?<!\de)\s?-\s?(?=\d)", " ", s)
+    s = re.sub(r"(?<=[a-z]),(?= )", "", s).replace(" & ", " and ")
+    s = re.sub(r"\s*[(\[{<]\s*([a-z]+)\s*[)\]}>]$", r" \1", s)  # "20 (kg)"
+    if m := re.fullmatch(r"\(\s*([$€£][\d.,]+)\s*\)", s):
+        s = f"{m.group(1)[0]}-{m.group(1)[1:]}"  # accounts write a loss in brackets: "($99.99)"
+    if m := re.fullmatch(r"(-?)([\d.,]+)\s*([€£$¥元])", s):
+        s = f"{m.group(3)}{m.group(1)}{m.group(2)}"  # "-15€", "100元": the symbol after
     s = re.sub(r"(?<=[$€£¥₹]) (?=\d)", "", s)
     s = re.sub(r"\bu\.s\.? ?\$", "us$", s)
     s = re.sub(r"\b(us|c|ca|a|au|hk|nz|mex|s) \$", r"\1$", s)
-    return s.strip(" .,;:!?()[]{}\"'")
+    return s.strip(" ,;:!?()[]{}\"'").rstrip(".")
 
 
 def _parse_unhedged(s: str, rupee: str) -> Amount | None:
@@ -199,6 +220,10 @@ def _parse_unhedged(s: str, rupee: str) -> Amount | None:
         return _vague(m, rupee)
     if multiplier := _multiplier(s):
         return multiplier
+    if m := _MAJOR_MINOR_RE.match(s):
+        major, minor = _parse_core(m.group(1)), _parse_core(m.group(3))
+        if major is not None and minor is not None and major.unit and 0 <= minor.value < 100:
+            return Amount(_tidy(major.value + minor.value / 100), unit=major.unit)
     if m := re.match(r"^(?:between|from) (.+?) (?:and|to) (.+)$", s):
         return _range(m.group(1), m.group(2))
     core = _parse_core(s)
@@ -255,10 +280,12 @@ def _vague(m: re.Match[str], rupee: str) -> Amount | None:
         scale = _VAGUE_PLURAL[m.group("of")]
         return Amount(None, low=base * scale, high=base * scale * 10 - 1, unit=unit)
     if m.group("plural"):
-        return Amount(None, low=_VAGUE_PLURAL[m.group("plural")], unit=unit)
+        low = _VAGUE_PLURAL[m.group("plural")]
+        high = 99.0 if m.group("plural") == "dozens" else low * 10 - 1
+        return Amount(None, low=low, high=high, unit=unit)
     few_low, few_high = _VAGUE_FEW[m.group("few")]
-    scale = {"dozen": 12.0, "hundred": 1e2, "thousand": 1e3}.get(m.group("scale") or "", None)
-    scale = scale or _SCALES.get(m.group("scale") or "", 1.0)
+    scale_word = m.group("scale") or ""
+    scale = {"dozen": 12.0, "hundred": 1e2}.get(scale_word) or _SCALES.get(scale_word, 1.0)
     if few_low == few_high:
         return Amount(few_low * scale, unit=unit)
     high = few_high * scale if scale in {1.0, 12.0} else scale * 10 - 1
@@ -296,6 +323,8 @@ def _parse_core(s: str) -> _Core | None:
         # "20 million pounds" is money; "25 pounds" a weight.
         if word in {"pound", "pounds"} and re.search(r"(?:million|billion|bn|m)$", s):
             unit = "GBP"
+    if unit is not None and s in {"a", "an"}:
+        return _Core(1.0, unit, False)  # "a gallon"
     tokens = _TOKEN_RE.findall(s)
     if "".join(tokens) != s.replace(" ", ""):
         return None  # something the number grammar does not know: not a number
@@ -369,8 +398,10 @@ def _words_to_number(tokens: list[str]) -> tuple[float, bool] | None:
         elif digit is not None or word is not None:
             number = digit if digit is not None else word
             assert number is not None
-            if current is None or previous in {"hundred", "and"}:
+            if current is None or previous == "hundred":
                 current = (current or 0.0) + number
+            elif previous == "and" and current % 100 == 0 and number < 100:
+                current += number  # "three hundred and six"; "45 and 50" are two numbers
             elif previous in _TENS and word is not None and 0 < word < 10:
                 current += word  # "fifty two"
             else:
@@ -379,10 +410,10 @@ def _words_to_number(tokens: list[str]) -> tuple[float, bool] | None:
             decimals = _decimal_words(tokens[i + 1:])
             if decimals is None:
                 return None
-            return total + current + float("0." + decimals), scaled
+            return _tidy(total + current + float("0." + decimals)), scaled
         elif tok == "hundred":
             current = (current if current is not None else 1.0) * 100
-        elif tok in {"dozen", "dozens"}:
+        elif tok in {"dozen", "dozens", "dz", "dzs", "doz", "dozs"}:
             current = (current if current is not None else 1.0) * 12
         elif tok in _SCALES and (current is not None or previous in _SCALES):
             scale = _SCALES[tok]
@@ -397,4 +428,9 @@ def _words_to_number(tokens: list[str]) -> tuple[float, bool] | None:
         i += 1
     if current is None and not scaled:
         return None
-    return total + (current or 0.0), scaled
+    return _tidy(total + (current or 0.0)), scaled
+
+
+def _tidy(value: float) -> float:
+    """Drop binary noise from scaling ("16.4 million" is 16400000, not 16399999.999999998)."""
+    return float(f"{value:.12g}")

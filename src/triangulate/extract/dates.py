@@ -1,0 +1,275 @@
+"""Dated expressions in an article, resolved against the article's own date.
+
+Candidates come from spaCy's DATE entities and from patterns the small model misses (ISO dates
+with a clock time, "six months ago", "in recent months"). Each candidate is widened to the
+preposition that introduces it ("on November 1", "since August 2021") and resolved by the one
+resolver, :func:`triangulate.normalise.dates.resolve_date`; what does not resolve (ages,
+durations such as "for 40 years" or "six months", seasons, times of day) is dropped. Without a
+document date only dates that name their year are kept.
+
+Each mention also carries the clause that says what happened on that date (the governing verb
+with its subject and object), read from the dependency parse, for the timeline's descriptions.
+
+>>> import datetime as dt
+>>> from triangulate.nlp.pipeline import load_nlp
+>>> from triangulate.types import Article, InputKind
+>>> text = "Pakistan said the expulsions would begin on November 1."
+>>> article = Article(id="d", text=text, kind=InputKind.TEXT, published=dt.date(2023, 10, 20))
+>>> [(m.text, m.date) for m in extract_dates(load_nlp()(text), article)]
+[('on November 1', '2023-11-01')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from triangulate.normalise.dates import resolve_date
+from triangulate.types import Article, DateMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["extract_dates"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_YEAR = r"(?:19|20)\d{2}"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_QUANT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|\d{1,3})"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
+_PATTERNS = re.compile(
+    "|".join(
+        (
+            rf"\b{_YEAR}-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?: ?[AP]M)?"
+            r"(?: [A-Z]{2,4}\b)?)?",
+            rf"\b(?:(?:last|this|next|this coming) )?{_WEEKDAY}"
+            rf"(?:,? (?:{_MONTH} {_DAY}|{_DAY} {_MONTH})(?:,? {_YEAR})?)?\b",
+            rf"\b(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})(?:,? {_YEAR})?\b(?!-)",
+            rf"\b{_MONTH} {_YEAR}\b",
+            r"\b(?:last|this|next) (?:week|weekend|month|year)\b",
+            rf"\brecent {_UNIT}\b",
+            rf"\b{_QUANT} {_UNIT} ago\b",
+            rf"\bthe (?:past|last) (?:{_QUANT} )?{_UNIT}\b",
+            rf"\b(?:first|second) half of {_YEAR}\b",
+            r"\byesterday\b",
+            r"(?:(?<=\bat )|(?<=\bover ))the weekend\b",
+            rf"(?<=\b(?:in|by) ){_YEAR}\b(?!-)",
+        )
+    ),
+    re.I,
+)
+# Prepositions kept with the date because they say how the date relates to the event.
+_INTRO = re.compile(
+    r"\b(?:on|in|since|as of|during|by|until|till|through|throughout|over|before|after|at)\s+$",
+    re.I,
+)
+# A stretch introduced by these is a duration, not a date ("for the last 40 years").
+_DURATION_INTRO = re.compile(r"\b(?:for|within|spanning|lasting|about|nearly)\s+$", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
+_BARE_MONTH = re.compile(rf"^{_MONTH}$", re.I)
+_BARE_YEAR = re.compile(rf"^{_YEAR}$")
+_BARE_NAME = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH})$", re.I)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
+_FUTURE_VERBS = frozenset({"schedule", "expect", "due", "set", "plan"})
+_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+_CLAUSE_MAX_WORDS = 15
+_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr"})
+
+
+def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
+    """Every resolvable date expression in ``doc`` (the parse of ``article.text``), in order."""
+    if doc.text != article.text:
+        raise ValueError(f"{article.id}: the parse does not match the article text")
+    mentions: list[DateMention] = []
+    for start, end in _candidate_groups(doc):
+        found = _resolve_group(doc, article, start, end)
+        if found is not None:
+            mentions.append(found)
+    return mentions
+
+
+def _candidate_groups(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of DATE entities and pattern hits, overlapping ones merged."""
+    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
+    spans += [(m.start(), m.end()) for m in _PATTERNS.finditer(doc.text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _resolve_group(doc: Doc, article: Article, start: int, end: int) -> DateMention | None:
+    """The longest resolvable reading of a merged candidate, or None."""
+    text = doc.text
+    for s, e in _readings(doc, start, end):
+        s, e = _trim(text, s, e)
+        if e <= s:
+            continue
+        before = text[max(0, s - 20) : s]
+        phrase = text[s:e]
+        if _BARE_NAME.match(phrase) and _looks_ahead(doc, s, e):
+            phrase = f"next {phrase}"  # "will vote on Thursday": the coming Thursday
+        resolved = resolve_date(phrase, article.published)
+        if resolved is None:
+            continue
+        if resolved.precision == "span" and _DURATION_INTRO.search(before):
+            return None
+        intro = _INTRO.search(before)
+        if intro is None and _is_name_or_label(doc, s, e):
+            return None
+        if intro:
+            s -= len(intro.group(0))
+        return _mention(doc, article, s, e, resolved.date, resolved.precision)
+    return None
+
+
+def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
+    """The clause speaks of the future ("will vote", "is expected to", "is due to")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(span.root) if span is not None else None
+    for _ in range(3):
+        if verb is None:
+            return False
+        if verb.lemma_.lower() in _FUTURE_VERBS or any(
+            c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children
+        ):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _is_name_or_label(doc: Doc, start: int, end: int) -> bool:
+    """A bare month as a word ("March participants"), a year naming a thing ("2013 Toyota")."""
+    text = doc.text[start:end]
+    if _BARE_MONTH.match(text):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not _BARE_YEAR.match(text):
+        return False
+    root = span.root
+    if root.dep_ in _MODIFIER_DEPS and root.head.i > root.i and root.head.pos_ in _NOUNS:
+        return True
+    # The small parser often misses the modifier ("a gray 2013 Toyota"): a noun right after it.
+    return span.end < len(doc) and doc[span.end].pos_ in _NOUNS
+
+
+def _readings(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The whole merged span first, then its parts (entity or pattern hits), longest first."""
+    parts = [(start, end)]
+    inner = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
+    inner += [(m.start(), m.end()) for m in _PATTERNS.finditer(doc.text, start, end)]
+    parts += sorted(
+        {(s, e) for s, e in inner if start <= s and e <= end and (s, e) != (start, end)},
+        key=lambda span: span[0] - span[1],
+    )
+    return parts
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding punctuation, spaces and a possessive ("last year’s" -> "last year")."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if _POSSESSIVE.search(text[start:end]) and not text[start:end][:-2].endswith("0"):
+        end -= 2
+    return start, end
+
+
+def _mention(
+    doc: Doc, article: Article, start: int, end: int, date: str, precision: str
+) -> DateMention:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    sentence = span.sent if span is not None else doc[:]
+    clause = _clause(span) if span is not None else None
+    return DateMention(
+        doc_id=article.id,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        date=date,
+        precision=precision,
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        clause_start=clause[0] if clause else None,
+        clause_end=clause[1] if clause else None,
+    )
+
+
+def _clause(span: Span) -> tuple[int, int] | None:
+    """The characters of the clause the date belongs to: subject, verb, object and the date."""
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    keep = {token.i for token in span} | {verb.i}
+    keep |= {token.i for token in _path(span.root, verb)}
+    anchor = verb
+    # A verb with no subject of its own ("scheduled to begin on November 1") borrows the
+    # noun or verb it hangs from, so the description reads on its own.
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+        if anchor.dep_ in ("acl", "relcl") and anchor.head.pos_ in ("NOUN", "PROPN"):
+            keep |= {t.i for t in _noun_chunk(anchor.head)} | {anchor.head.i}
+            break
+        if anchor.dep_ not in ("xcomp", "conj", "pcomp") or anchor.head.i == anchor.i:
+            break
+        keep |= {anchor.head.i} | {t.i for t in _path(anchor, anchor.head)}
+        anchor = anchor.head
+    for head in (verb, anchor):
+        for child in head.children:
+            if child.dep_ in _CORE_DEPS:
+                keep |= {t.i for t in _noun_chunk(child)} | {child.i}
+    doc = span.doc
+    sent = span.sent
+    first, last = max(min(keep), sent.start), min(max(keep), sent.end - 1)
+    while last - first + 1 > _CLAUSE_MAX_WORDS and first < span.start:
+        first += 1
+    while last - first + 1 > _CLAUSE_MAX_WORDS and last >= span.end:
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].dep_ in ("cc", "mark")):
+        first += 1
+    while last > first and doc[last].is_punct:
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb above the date in the parse."""
+    current = token
+    for _ in range(12):
+        if current.pos_ in ("VERB", "AUX") and current.i != token.i:
+            return current
+        if current.head.i == current.i:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def _path(token: Token, ancestor: Token) -> list[Token]:
+    """Tokens from ``token`` up to (not including) ``ancestor``."""
+    path: list[Token] = []
+    current = token
+    while current.i != ancestor.i and current.head.i != current.i:
+        path.append(current)
+        current = current.head
+    return path
+
+
+def _noun_chunk(token: Token) -> list[Token]:
+    """A noun with its left modifiers (determiner, compounds, possessive), not its clauses."""
+    left = [t for t in token.lefts if t.dep_ in ("det", "compound", "poss", "amod", "nummod")]
+    tokens = [token]
+    for child in left:
+        tokens.extend(child.subtree)
+    tokens += [t for t in token.rights if t.dep_ == "case"]
+    return tokens

@@ -1,0 +1,186 @@
+"""Named entities (PERSON / ORG / GPE / NORP) from spaCy NER, the small model's slips fixed.
+
+The corrections, each a pure look at the document itself:
+
+* a span across a line break, or an ORG inside a headline (a line of Title Case words), is a
+  headline mis-read ("Retaliation for Taliban’s Lack of Cooperation" is not an organisation),
+  unless the same words are an entity in the body too;
+* a person's surname tagged GPE / ORG / NORP ("Haqqani", "Achakzai") becomes PERSON when the
+  document names that person in full elsewhere;
+* a transliterated name joined by connectors ("Tehreek-i-Taliban", "Lashkar-e-Taiba") that the
+  tokenizer cut into pieces is one ORG, with an adjoining proper noun ("... Pakistan");
+* a name defined with its acronym, "Pakistan Institute ... Studies (PICSS)", is one ORG span;
+* a leading "the" and a trailing possessive "'s" are not part of the name; a single title or
+  function word ("Caretaker", "Interior", "Whereas") is not an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from triangulate.normalise.names import TITLE_WORDS
+from triangulate.types import Article, EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["LABELS", "extract_entities"]
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+CONNECTORS = "e|i|ul|ut|ud|ur|us|al|el|o|wal|un|ush|bin|ibn|ad|az|as"
+_CONNECTOR_SET = frozenset(CONNECTORS.split("|"))
+_JOINED = re.compile(rf"\b[A-Z][a-z]+(?:-(?:{CONNECTORS})-[A-Z][a-z]+)+\b")
+_ACRONYM = re.compile(r"\(([A-Z][A-Z&.]{1,7})\)")
+_NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*|of|for|and|the|on|in|de|du|la|le|al|e|i|ul")
+_MINOR = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "le"})
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_NOT_NAMES = frozenset({"gmt", "utc", "est", "edt", "pst", "bst", "whereas", "update"})
+
+
+def extract_entities(doc: Doc, article: Article) -> list[EntityMention]:
+    """PERSON / ORG / GPE / NORP mentions of ``article``, corrected, in text order."""
+    text = article.text
+    spans = [_trimmed(text, e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+    headlines = _headline_lines(text)
+    body_names = {text[s:e] for s, e, label in spans if not _in_any(s, e, headlines)}
+    spans = [
+        (s, e, label)
+        for s, e, label in spans
+        if "\n" not in text[s:e].strip()
+        and not (label == "ORG" and _in_any(s, e, headlines) and text[s:e] not in body_names)
+    ]
+    spans = _override(spans, _joined_names(text, spans) + _defined_acronyms(text))
+    people = _surnames(text, spans)
+    mentions: list[EntityMention] = []
+    for s, e, label in spans:
+        s, e = _tidy(text, s, e)
+        surface = text[s:e]
+        if e <= s or _not_a_name(surface):
+            continue
+        if label != "PERSON" and surface in people:
+            label = "PERSON"
+        mentions.append(EntityMention(article.id, s, e, surface, label))
+    return mentions
+
+
+def _trimmed(text: str, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """The span without surrounding white space (spaCy can tag a line break as entity text)."""
+    surface = text[start:end]
+    start += len(surface) - len(surface.lstrip())
+    end = start + len(surface.strip())
+    return start, end, label
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that read as headlines: four or more words, nearly all capitalised, no final stop."""
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        words = re.findall(r"[A-Za-z][\w’'-]*", line)
+        major = [w for w in words if w.lower() not in _MINOR and len(w) > 3]
+        titled = sum(w[0].isupper() for w in major) >= 0.8 * len(major)
+        if len(words) >= 4 and major and titled and not line.rstrip().endswith("."):
+            found.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return found
+
+
+def _in_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _override(
+    spans: list[tuple[int, int, str]], fixes: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Replace the NER spans each fix overlaps with the fix itself."""
+    kept = [sp for sp in spans if not any(sp[0] < f[1] and f[0] < sp[1] for f in fixes)]
+    unique = {(f[0], f[1]): f for f in fixes}
+    return sorted(kept + list(unique.values()))
+
+
+def _joined_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Tehreek-i-Taliban Pakistan": a connector-joined name plus an adjoining proper noun."""
+    found: list[tuple[int, int, str]] = []
+    for match in _JOINED.finditer(text):
+        start, end = match.span()
+        before = re.search(r"\b([A-Z][a-z]+) $", text[max(0, start - 30) : start])
+        if before and before.group(1).lower() not in _MINOR | {"the"}:
+            start -= len(before.group(0))
+        after = re.match(r" ([A-Z][a-z]+)\b", text[end : end + 30])
+        if after and after.group(1).lower() not in _MINOR:
+            end += len(after.group(0))
+        label = next((lb for s, e, lb in spans if s < end and start < e and lb == "PERSON"), "ORG")
+        found.append((start, end, label))
+    return found
+
+
+def _defined_acronyms(text: str) -> list[tuple[int, int, str]]:
+    """ "Pakistan Institute for Conflict and Security Studies (PICSS)": the name before it."""
+    found: list[tuple[int, int, str]] = []
+    for match in _ACRONYM.finditer(text):
+        letters = match.group(1).replace(".", "").replace("&", "").upper()
+        window = text[max(0, match.start() - 120) : match.start()].rstrip()
+        origin = match.start() - len(text[max(0, match.start() - 120) : match.start()])
+        words = list(re.finditer(r"\S+", window))
+        for size in range(1, min(len(words), 12) + 1):
+            chosen = words[-size:]
+            if not all(_NAME_WORD.fullmatch(w.group(0)) for w in chosen):
+                break
+            if chosen[0].group(0).lower() in _MINOR:
+                continue
+            names = [w.group(0) for w in chosen]
+            if letters in {_initials(names), _initials(names, minor=True)}:
+                found.append((origin + chosen[0].start(), origin + chosen[-1].end(), "ORG"))
+                found.append((match.start(1), match.end(1), "ORG"))
+                break
+    return found
+
+
+def _initials(words: list[str], *, minor: bool = False) -> str:
+    """Initials of the major words, hyphen parts included: "Tehreek-i-Taliban Pakistan" -> TTP.
+
+    With ``minor``, function words count too ("Proof of Residence" -> POR).
+    """
+    letters = []
+    for word in words:
+        for part in word.split("-"):
+            low = part.lower()
+            if part and (minor or (low not in _MINOR and low not in _CONNECTOR_SET)):
+                letters.append(part[0].upper())
+    return "".join(letters)
+
+
+def _surnames(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
+    """Last names of the people named in full in this document."""
+    last: set[str] = set()
+    for s, e, label in spans:
+        words = text[s:e].split()
+        if label == "PERSON" and len(words) > 1:
+            last.add(_POSSESSIVE.sub("", words[-1]))
+    return last
+
+
+def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace, a lower-case "the" (or a sentence-initial "The") and a possessive."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".’'":
+        end -= 1
+    match = _POSSESSIVE.search(text, start, end)
+    if match and match.end() == end and end - start > 2:
+        end = match.start()
+    lead = text[start : start + 4]
+    sentence_start = start == 0 or text[:start].rstrip()[-1:] in {"", ".", "\n", "!", "?"}
+    if lead == "the " or (lead == "The " and sentence_start):
+        start += 4
+    return start, end
+
+
+def _not_a_name(surface: str) -> bool:
+    words = surface.split()
+    if not words or not (surface[0].isupper() or surface[0].isdigit()):
+        return True
+    if surface.lower() in _NOT_NAMES:
+        return True
+    return len(words) == 1 and surface.lower() in TITLE_WORDS

@@ -1,0 +1,350 @@
+"""Merge entity mentions across documents into entities, with their aliases.
+
+Automatic merges, each cheap and checkable:
+
+* the same name up to case, "the", possessives, titles and punctuation ("U.S." = "US");
+* transliteration variants of multi-word names: vowels, doubled letters, connectors and word
+  order do not count ("Tehreek-e-Taliban Pakistan" = "Tahreek-e-Taliban Pakistan" =
+  "Tehreek-i-Taliban Pakistan" = "Pakistan Tehreek-e-Taliban");
+* acronyms: "TTP" joins the one entity whose initials it spells, preferring a name the text
+  defines with it ("... Studies (PICSS)");
+* surnames: "Kakar" joins "Anwar ul Haq Kakar" when exactly one full name ends with it.
+
+A user-editable TOML alias table (:func:`load_alias_table`) forces merges (``[[alias]]``) and
+forbids them (``[[separate]]``). The canonical name of an entity is its fullest form.
+
+>>> from triangulate.types import EntityMention as M
+>>> [e.name for e in merge_entities([M("a", 0, 5, "Kakar", "PERSON"),
+...                                   M("b", 0, 18, "Anwar ul Haq Kakar", "PERSON")])]
+['Anwar ul Haq Kakar']
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from triangulate.errors import TriangulateError
+from triangulate.normalise.names import clean_name, strip_titles, word_set
+from triangulate.types import Entity, EntityMention, Span
+
+__all__ = ["AliasEntry", "AliasTable", "AliasTableError", "load_alias_table", "merge_entities"]
+
+_CONNECTORS = word_set("e i ul ut ud ur us al el o wal un ush bin ibn ad az as")
+_MINOR = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "le", "&"})
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
+# "Alishbandi" / "Alishvandi", "Qasem" / "Kassem", "Mohammad" / "Muhammed": one sound each.
+_SOUNDS = (("ph", "f"), ("kh", "k"), ("q", "k"), ("c", "k"), ("v", "b"), ("w", "b"), ("z", "s"))
+_MIN_SKELETON = 6
+_THE = re.compile(r"^the ")
+# Generic place words around a name; "city" stays ("Mexico City" is not "Mexico").
+_PLACE_WORDS = re.compile(
+    r"^(?:island|province|region|district) of |(?<=\w) (?:island|province|region|district|county)$"
+)  # shorter names ("Mali", "Male") are too easy to confuse without vowels
+
+
+class AliasTableError(TriangulateError):
+    """The alias file could not be read: which file, where, and what to fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """One ``[[alias]]`` entry: these names are one entity called ``name``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTable:
+    """User overrides: forced merges (``aliases``) and forbidden ones (``separate``)."""
+
+    aliases: tuple[AliasEntry, ...] = ()
+    separate: tuple[frozenset[str], ...] = ()
+
+
+def merge_entities(
+    mentions: Sequence[EntityMention], overrides: AliasTable | None = None
+) -> list[Entity]:
+    """Group mentions into entities across documents; ``overrides`` wins over automatic merges."""
+    table = overrides or AliasTable()
+    groups = _Groups(table)
+    for mention in mentions:
+        groups.add(mention)
+    groups.merge_variants()
+    groups.merge_plurals()
+    groups.merge_acronyms(mentions)
+    groups.merge_surnames()
+    groups.apply_forced()
+    return groups.entities()
+
+
+def exact_key(name: str, *, person: bool = False) -> str:
+    """Case, accents, "the", possessives, punctuation (and a person's titles) removed.
+
+    "U.S." -> "us"; with ``person``, "Prime Minister Kakar" -> "kakar". Titles stay on other
+    names: "Foreign Office" is not "Office".
+    """
+    bare = clean_name(name)
+    bare = strip_titles(bare) if person else bare
+    bare = unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode()
+    key = re.sub(r"[^a-z0-9]+", " ", bare.lower().replace(".", "")).strip()
+    # "The Associated Press" = "Associated Press"; "Hormozgan province" = "Hormozgan".
+    key = _PLACE_WORDS.sub("", _THE.sub("", key)).strip()
+    return key or re.sub(r"[^a-z0-9]+", " ", bare.lower()).strip()
+
+
+def _keys(name: str) -> set[str]:
+    """The keys a user-written name may have: as an organisation's and as a person's."""
+    return {exact_key(name), exact_key(name, person=True)}
+
+
+def _skeleton(key: str) -> str | None:
+    """A spelling-insensitive key for multi-word names: consonants, sorted words."""
+    words = [w for w in re.split(r"[ -]+", key) if w and w not in _CONNECTORS | _MINOR]
+    if len(words) < 2:
+        return None
+    skeletons = sorted(_consonants(w) for w in words)
+    joined = " ".join(skeletons)
+    return joined if len(joined.replace(" ", "")) >= _MIN_SKELETON else None
+
+
+def _consonants(word: str) -> str:
+    """First letter plus consonants, with sounds that transliterations swap folded together."""
+    folded = word[0] + re.sub(r"[aeiouy]", "", word[1:])
+    for sound, letter in _SOUNDS:
+        folded = folded.replace(sound, letter)
+    return re.sub(r"(.)\1+", r"\1", folded)
+
+
+def _initials(key: str) -> str:
+    letters = [w[0] for w in re.split(r"[ -]+", key) if w and w not in _CONNECTORS | _MINOR]
+    return "".join(letters)
+
+
+class _Groups:
+    """Union-find over exact keys, refusing merges the alias table marks as separate."""
+
+    def __init__(self, table: AliasTable) -> None:
+        self._table = table
+        self._parent: dict[str, str] = {}
+        self._keys: dict[str, list[str]] = {}  # root -> every key in its group
+        self._seen: dict[str, int] = {}  # key -> order of its first mention
+        self._mentions: dict[str, list[EntityMention]] = {}
+        self._separate = [frozenset(k for n in group for k in _keys(n)) for group in table.separate]
+
+    def add(self, mention: EntityMention) -> None:
+        key = exact_key(mention.text, person=mention.label == "PERSON")
+        if not key:
+            return
+        if key not in self._parent:
+            self._parent[key] = key
+            self._keys[key] = [key]
+            self._seen[key] = len(self._seen)
+        self._mentions.setdefault(key, []).append(mention)
+
+    def find(self, key: str) -> str:
+        while self._parent[key] != key:
+            self._parent[key] = self._parent[self._parent[key]]
+            key = self._parent[key]
+        return key
+
+    def members(self) -> dict[str, list[str]]:
+        return {root: list(keys) for root, keys in self._keys.items()}
+
+    def union(self, a: str, b: str, *, forced: bool = False) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if not forced:
+            combined = set(self._keys[ra]) | set(self._keys[rb])
+            if any(len(combined & group) > 1 for group in self._separate):
+                return
+            if not self._compatible(self._keys[ra], self._keys[rb]):
+                return
+        self._parent[rb] = ra
+        self._keys[ra].extend(self._keys.pop(rb))
+
+    def _compatible(self, left: list[str], right: list[str]) -> bool:
+        """NORP ("Afghan") never merges with a place or group of the same spelling's family."""
+        types = {self._type(left), self._type(right)}
+        return len(types) == 1 or "NORP" not in types
+
+    def _type(self, keys: list[str]) -> str:
+        votes = Counter(m.label for k in keys for m in self._mentions.get(k, []))
+        return min(votes, key=lambda t: (-votes[t], _TYPE_RANK.get(t, 9))) if votes else "ORG"
+
+    def merge_variants(self) -> None:
+        by_skeleton: dict[str, str] = {}
+        for key in list(self._parent):
+            skeleton = _skeleton(key)
+            if skeleton is not None:
+                self.union(by_skeleton.setdefault(skeleton, key), key)
+
+    def merge_plurals(self) -> None:
+        """Nationalities: "Afghans" and "Afghan", "Pakistanis" and "Pakistani"."""
+        for key in list(self._parent):
+            singular = key[:-1]
+            if key.endswith("s") and singular in self._parent:
+                both = self._keys[self.find(key)] + self._keys[self.find(singular)]
+                if self._type(both) == "NORP":
+                    self.union(singular, key)
+
+    def merge_acronyms(self, mentions: Sequence[EntityMention]) -> None:
+        defined = _defined_acronyms(mentions)
+        for key in list(self._parent):
+            acronym = key.replace(" ", "")
+            surface = {m.text.replace(".", "") for m in self._mentions.get(key, [])}
+            if not (2 <= len(acronym) <= 6 and any(s.isupper() for s in surface)):
+                continue
+            if acronym in defined:
+                self.union(defined[acronym], key)
+                continue
+            matches = {self.find(k) for k in self._parent if k != key and _initials(k) == acronym}
+            if len(matches) == 1:
+                self.union(matches.pop(), key)
+
+    def merge_surnames(self) -> None:
+        members = self.members()
+        people = {r: ks for r, ks in members.items() if self._type(ks) == "PERSON"}
+        full_by_last: dict[str, set[str]] = {}
+        for root, keys in people.items():
+            for key in keys:
+                if len(key.split()) > 1:
+                    full_by_last.setdefault(key.split()[-1], set()).add(root)
+        for root, keys in people.items():
+            if all(len(k.split()) == 1 for k in keys):
+                owners = full_by_last.get(keys[0], set()) - {root}
+                if len(owners) == 1:
+                    self.union(owners.pop(), root)
+
+    def apply_forced(self) -> None:
+        for entry in self._table.aliases:
+            keys = [k for n in (entry.name, *entry.aliases) for k in _keys(n)]
+            present = [k for k in dict.fromkeys(keys) if k in self._parent]
+            for key in present[1:]:
+                self.union(present[0], key, forced=True)
+
+    def entities(self) -> list[Entity]:
+        forced: dict[str, AliasEntry] = {}
+        for entry in self._table.aliases:
+            names = (entry.name, *entry.aliases)
+            present = [k for n in names for k in _keys(n) if k in self._parent]
+            if present:
+                forced[self.find(present[0])] = entry
+        built: list[tuple[int, Entity]] = []
+        for root, keys in self.members().items():
+            mentions = [m for k in keys for m in self._mentions[k]]
+            order = min(self._seen[k] for k in keys)
+            chosen = forced.get(root)
+            name = chosen.name if chosen else _canonical(mentions)
+            kind = chosen.type if chosen and chosen.type else self._type(keys)
+            aliases = tuple(dict.fromkeys(m.text for m in mentions))
+            spans = tuple(Span(m.doc_id, m.start, m.end) for m in mentions)
+            built.append((order, Entity("", name, kind, aliases, spans)))
+        built.sort(key=lambda pair: pair[0])
+        return [
+            Entity(f"e{i}", e.name, e.type, e.aliases, e.mentions)
+            for i, (_, e) in enumerate(built, start=1)
+        ]
+
+
+def _defined_acronyms(mentions: Sequence[EntityMention]) -> dict[str, str]:
+    """Acronyms written in brackets right after a name: "Name (ACR)" -> {"acr": key of Name}."""
+    defined: dict[str, str] = {}
+    by_doc: dict[str, list[EntityMention]] = {}
+    for mention in mentions:
+        by_doc.setdefault(mention.doc_id, []).append(mention)
+    for doc_mentions in by_doc.values():
+        ordered = sorted(doc_mentions, key=lambda m: m.start)
+        for name, acronym in itertools.pairwise(ordered):
+            if acronym.start == name.end + 2 and acronym.text.replace(".", "").isupper():
+                key = exact_key(name.text, person=name.label == "PERSON")
+                defined.setdefault(exact_key(acronym.text).replace(" ", ""), key)
+    return defined
+
+
+def _canonical(mentions: list[EntityMention]) -> str:
+    """The fullest form: most words, then most documents, then most mentions, then first seen."""
+    docs: dict[str, set[str]] = {}
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, mention in enumerate(mentions):
+        name = clean_name(mention.text)
+        name = strip_titles(name) if mention.label == "PERSON" else name
+        docs.setdefault(name, set()).add(mention.doc_id)
+        counts[name] += 1
+        first.setdefault(name, i)
+    return max(
+        counts,
+        key=lambda n: (len(re.split(r"[ -]+", n)), len(docs[n]), counts[n], -first[n]),
+    )
+
+
+def load_alias_table(path: Path) -> AliasTable:
+    """Read a TOML alias file (``[[alias]]`` / ``[[separate]]``); errors name the file and entry."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise AliasTableError(f"{path}: cannot read the alias file ({exc.strerror})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise AliasTableError(f"{path}: not valid TOML: {exc}") from exc
+    unknown = set(data) - {"alias", "separate"}
+    if unknown:
+        raise AliasTableError(
+            f"{path}: unknown section(s) {sorted(unknown)}; use [[alias]] and [[separate]]"
+        )
+    aliases = tuple(
+        _alias_entry(path, i, item) for i, item in enumerate(_tables(path, data, "alias"), 1)
+    )
+    separate = tuple(
+        _separate_entry(path, i, item) for i, item in enumerate(_tables(path, data, "separate"), 1)
+    )
+    for entry in aliases:
+        forced = {exact_key(n) for n in (entry.name, *entry.aliases)}
+        for group in separate:
+            clash = sorted(n for n in group if exact_key(n) in forced)
+            if len(clash) > 1:
+                raise AliasTableError(
+                    f"{path}: [[alias]] {entry.name!r} merges {clash}, which a [[separate]] "
+                    "entry keeps apart; remove one of the two entries"
+                )
+    return AliasTable(aliases, separate)
+
+
+def _tables(path: Path, data: dict[str, object], section: str) -> list[dict[str, object]]:
+    items = data.get(section, [])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise AliasTableError(f"{path}: '{section}' must be written as [[{section}]] tables")
+    return items
+
+
+def _alias_entry(path: Path, index: int, item: dict[str, object]) -> AliasEntry:
+    where = f"{path}: [[alias]] entry {index}"
+    name, aliases, kind = item.get("name"), item.get("aliases", []), item.get("type")
+    if not isinstance(name, str) or not name.strip():
+        raise AliasTableError(f"{where}: 'name' must be a non-empty string")
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise AliasTableError(f"{where} ({name!r}): 'aliases' must be a list of strings")
+    if kind is not None and kind not in _TYPE_RANK:
+        raise AliasTableError(f"{where} ({name!r}): 'type' must be one of {sorted(_TYPE_RANK)}")
+    extra = set(item) - {"name", "aliases", "type"}
+    if extra:
+        raise AliasTableError(f"{where} ({name!r}): unknown key(s) {sorted(extra)}")
+    return AliasEntry(name.strip(), tuple(a.strip() for a in aliases), kind)
+
+
+def _separate_entry(path: Path, index: int, item: dict[str, object]) -> frozenset[str]:
+    names = item.get("names")
+    if not isinstance(names, list) or len(names) < 2 or not all(isinstance(n, str) for n in names):
+        raise AliasTableError(
+            f"{path}: [[separate]] entry {index}: 'names' must list at least two names"
+        )
+    return frozenset(names)

@@ -1,0 +1,192 @@
+"""Date mentions on real news: what is a date, how it resolves, what is left out."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from triangulate.extract.dates import extract_dates
+from triangulate.normalise.dates import resolve_date
+from triangulate.types import Article, InputKind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+from story_records import GOLD, example_articles
+
+BASE = dt.date(2023, 11, 8)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date", "precision"),
+    [
+        ("on November 1", "2023-11-01", "day"),
+        ("on Wednesday, November 8", "2023-11-08", "day"),
+        ("Since November 1", "2023-11-01", "day"),
+        ("as of November 11", "2023-11-11", "day"),
+        ("October 31", "2023-10-31", "day"),
+        ("2023-11-20 23:14 GMT", "2023-11-20", "day"),
+        ("21 July 2013", "2013-07-21", "day"),
+        ("Tuesday, December 9, 2008", "2008-12-09", "day"),
+        ("on Monday", "2023-11-06", "day"),
+        ("late Thursday", "2023-11-02", "day"),
+        ("next Monday", "2023-11-13", "day"),
+        ("yesterday", "2023-11-07", "day"),
+        ("eight days ago", "2023-10-31", "day"),
+        ("six months ago", "2023-05", "month"),
+        ("in August 2021", "2021-08", "month"),
+        ("in October", "2023-10", "month"),
+        ("last December", "2022-12", "month"),
+        ("last month", "2023-10", "month"),
+        ("in 2021", "2021", "year"),
+        ("last year", "2022", "year"),
+        ("last year’s", "2022", "year"),
+        ("the same period last year", "2022", "year"),
+        ("two years ago", "2021", "year"),
+        ("earlier this year", "2023", "year"),
+        ("the end of 2007", "2007", "year"),
+        ("in the first half of 2023", "2023-01", "span"),
+        ("during the past two years", "2021", "span"),
+        ("in recent months", "2023", "span"),
+        ("In recent years", "2023", "span"),
+        ("last week", "2023-10-30", "span"),
+        ("in the 1990s", "1990", "span"),
+    ],
+)
+def test_resolve_date_table(phrase: str, date: str, precision: str) -> None:
+    resolved = resolve_date(phrase, BASE)
+    assert resolved is not None
+    assert (resolved.date, resolved.precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "for the last 40 years",
+        "six months",
+        "decades",
+        "33",
+        "36-year-old",
+        "90 days",
+        "a week",
+        "seven years",
+        "the previous day",
+        "nine days earlier",
+        "every day",
+        "0241",
+    ],
+)
+def test_durations_ages_and_fragments_are_not_dates(phrase: str) -> None:
+    assert resolve_date(phrase, BASE) is None
+
+
+def test_relative_dates_need_a_document_date() -> None:
+    assert resolve_date("on November 1", None) is None
+    assert resolve_date("February 22", None) is None
+    assert resolve_date("in August 2021", None) == resolve_date("in August 2021", BASE)
+
+
+@pytest.fixture(scope="module")
+def example_mentions(example_story: Path, nlp: Language) -> dict[str, list[tuple[str, str]]]:
+    found = {}
+    for article in example_articles(example_story):
+        mentions = extract_dates(nlp(article.text), article)
+        for m in mentions:
+            assert article.text[m.start : m.end] == m.text
+            assert m.sentence_start <= m.start < m.end <= m.sentence_end
+            if m.clause_start is not None and m.clause_end is not None:
+                assert m.clause_start <= m.start and m.end <= m.clause_end
+        found[article.id] = [(m.text, m.date) for m in mentions]
+    return found
+
+
+def test_example_story_matches_the_hand_gold(
+    example_mentions: dict[str, list[tuple[str, str]]],
+) -> None:
+    gold = json.loads((GOLD / "pakistan-afghans-2023" / "events.json").read_text())
+    found = {(doc, text) for doc, pairs in example_mentions.items() for text, _ in pairs}
+    missing = [
+        (g["doc_id"], g["surface"]) for g in gold if (g["doc_id"], g["surface"]) not in found
+    ]
+    assert len(missing) <= 2, missing
+    assert sum(len(p) for p in example_mentions.values()) <= len(gold) + 3
+
+
+@pytest.mark.parametrize(
+    ("doc", "surface", "date"),
+    [
+        ("000_f10801466fbe62aa", "on November 1", "2023-11-01"),
+        ("000_f10801466fbe62aa", "in recent months", "2023"),
+        ("001_682662fc06ffbff9", "on Wednesday, November 8", "2023-11-08"),
+        ("002_f69399a660d41165", "in August 2021", "2021-08"),
+        ("002_f69399a660d41165", "last year", "2022"),
+        ("003_204134f34e0ee376", "on Monday", "2023-11-20"),
+        ("004_4681012913b4791f", "six months ago", "2023-05"),
+    ],
+)
+def test_example_dates_resolve_against_their_document(
+    example_mentions: dict[str, list[tuple[str, str]]], doc: str, surface: str, date: str
+) -> None:
+    assert (surface, date) in example_mentions[doc]
+
+
+def test_durations_in_the_example_are_left_out(
+    example_mentions: dict[str, list[tuple[str, str]]],
+) -> None:
+    texts = {text for pairs in example_mentions.values() for text, _ in pairs}
+    assert not any("40 years" in t or "decades" in t for t in texts)
+
+
+def test_undated_article_keeps_only_dates_with_a_year(example_story: Path, nlp: Language) -> None:
+    article = dataclasses.replace(example_articles(example_story)[2], published=None)
+    found = [m.text for m in extract_dates(nlp(article.text), article)]
+    assert "in August 2021" in found and "in 2007" in found
+    assert "as of November 11" not in found and "last year" not in found
+
+
+def _ecb(shared: Path, doc_id: str) -> str:
+    with (shared / "data/ecbplus/dev.jsonl").open() as lines:
+        return next(json.loads(row)["text"] for row in lines if f'"id": "{doc_id}"' in row)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "published", "present", "absent"),
+    [
+        # "Tara Reid, 33" is an age; the entry date is not stated.
+        ("1_1ecb", None, [], ["33"]),
+        # A bank fire reported on Wednesday 5 May 2010; the vote "on Thursday" lies ahead.
+        ("8_2ecbplus", dt.date(2010, 5, 5), [("Thursday", "2010-05-06")], []),
+        (
+            "8_8ecbplus",
+            dt.date(2010, 5, 5),
+            [("last October", "2009-10"), ("December 2008", "2008-12")],
+            [],
+        ),
+        # A quake on Sunday 27 November 2005.
+        (
+            "20_4ecbplus",
+            dt.date(2005, 11, 28),
+            [("on Sunday", "2005-11-27"), ("In December 2003", "2003-12")],
+            [],
+        ),
+    ],
+)
+def test_ecbplus_dates(
+    shared: Path,
+    nlp: Language,
+    doc_id: str,
+    published: dt.date | None,
+    present: list[tuple[str, str]],
+    absent: list[str],
+) -> None:
+    text = _ecb(shared, doc_id)
+    article = Article(id=doc_id, text=text, kind=InputKind.JSONL, published=published)
+    found = [(m.text, m.date) for m in extract_dates(nlp(text), article)]
+    for pair in present:
+        assert pair in found
+    assert not any(text_ == bad for text_, _ in found for bad in absent)

@@ -1,0 +1,147 @@
+"""Direct quotes: pairing of marks, bounds on unbalanced marks, speakers, on real text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from triangulate.extract.quotes import MAX_QUOTE_CHARS, extract_quotes, find_quote_spans
+from triangulate.extract.speakers import find_attributions
+from triangulate.types import Article, InputKind, Quote
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def _quotes(nlp: Language, text: str, doc_id: str = "t") -> list[Quote]:
+    article = Article(id=doc_id, text=text, kind=InputKind.TEXT)
+    doc = nlp(text)
+    return extract_quotes(doc, article, find_attributions(doc, article))
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        (
+            'He said "we will not hold them indefinitely" on Monday.',
+            ["we will not hold them indefinitely"],
+        ),
+        (
+            "He said “we will not hold them indefinitely” on Monday.",
+            ["we will not hold them indefinitely"],
+        ),
+        (
+            "“[We had hoped] strict action would be taken,” Kakar said.",
+            ["[We had hoped] strict action would be taken"],
+        ),
+        ("He said ‘we will stay’ and left the Afghans’ camp.", ["we will stay"]),
+        # An unbalanced mark yields nothing rather than the rest of the text.
+        ("“This never closes.\n\nThe next paragraph is plain reporting.", []),
+        ('He said "this never closes.\n\nLater "a real quote" appeared.', ["a real quote"]),
+        (
+            "“One paragraph of a long quote.\n“And its second paragraph.”",
+            ["One paragraph of a long quote.\n“And its second paragraph."],
+        ),
+        ("It is the Afghans’ right, and don’t forget it.", []),
+    ],
+)
+def test_marks_pair_within_bounds(text: str, inner: list[str]) -> None:
+    assert [text[s:e] for s, e in find_quote_spans(text)] == inner
+
+
+def test_an_unclosed_mark_never_swallows_the_article() -> None:
+    text = "“Open and never closed. " + "Plain reporting goes on. " * 200
+    assert find_quote_spans(text) == []
+    spans = find_quote_spans('"Short." ' + "x " * 5000 + '"unclosed')
+    assert all(e - s <= MAX_QUOTE_CHARS for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will not hold them indefinitely," Kakar said.', "Kakar"),
+        ('"We will not hold them indefinitely," said Kakar.', "Kakar"),
+        ('Kakar said: "We will not hold them indefinitely."', "Kakar"),
+        (
+            'A Foreign Office official said, "We also have our list of issues."',
+            "a Foreign Office official",
+        ),
+        (
+            '"They should first implement what they preach," the official said, reported The '
+            "Express Tribune.",
+            "the official",
+        ),
+        (
+            'Achakzai said his country had hosted refugees for 40 years. "But in return, they are '
+            'being given militant hideouts."',
+            "Achakzai",
+        ),
+        (
+            '"We are not facing shortages and relief is going smoothly." Governor Heydar '
+            "Alishbandi told AFP the toll would not rise.",
+            "Heydar Alishbandi",
+        ),
+    ],
+)
+def test_speaker_of_quote(nlp: Language, text: str, speaker: str) -> None:
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+    assert quotes[0].speaker_span is not None
+    s = quotes[0].speaker_span
+    assert text[s.start : s.end].endswith(speaker.split()[-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('The group enjoys "greater operational freedom" under Taliban rule.', False),
+        ('Kakar said the deportations targeted "illegal aliens" only.', True),
+        ("Kakar said the actor, who starred in “American Pie”, was absent.", False),
+    ],
+)
+def test_scare_quotes(nlp: Language, text: str, kept: bool) -> None:
+    assert bool(_quotes(nlp, text)) is kept
+
+
+def test_example_story_quotes_match_gold(nlp: Language, example_story: Path) -> None:
+    """Every hand-marked quote of the example story is found, with its speaker's surname."""
+    gold_file = Path(__file__).resolve().parents[2] / "eval/gold/pakistan-afghans-2023/quotes.json"
+    if not gold_file.exists():
+        pytest.skip("example-story gold not written yet")
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    found: list[Quote] = []
+    for path in sorted(example_story.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        quotes = _quotes(nlp, text, path.stem)
+        assert all(text[q.start : q.end] == q.text for q in quotes)
+        assert [q.id for q in quotes] == [f"{path.stem}:q{n}" for n in range(1, len(quotes) + 1)]
+        found.extend(quotes)
+    for g in gold:
+        match = [q for q in found if q.doc_id == g["doc_id"] and _overlaps(q, g)]
+        assert match, g["head"]
+        assert match[0].speaker is not None
+        assert match[0].speaker.split()[-1] == g["speaker"].split()[-1], g["head"]
+
+
+def _overlaps(quote: Quote, gold: dict[str, object]) -> bool:
+    return quote.start < int(str(gold["end"])) and int(str(gold["start"])) < quote.end
+
+
+def test_real_news_spans_are_exact_and_bounded(nlp: Language, shared: Path) -> None:
+    """ECB+ (one sentence a line, PTB-rebuilt quote marks): no crash, exact bounded spans."""
+    path = shared / "data" / "ecbplus" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip("ECB+ data missing")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:80]]
+    total = 0
+    for row in rows:
+        for q in _quotes(nlp, row["text"], row["id"]):
+            assert row["text"][q.start : q.end] == q.text
+            assert 0 < len(q.text) <= MAX_QUOTE_CHARS
+            assert q.text[0] not in '“”"' and q.text[-1] not in '“”"'
+            total += 1
+    assert total > 20

@@ -1,0 +1,157 @@
+"""Alias merging across documents, and the user's alias table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from triangulate.link.aliases import (
+    AliasEntry,
+    AliasTable,
+    AliasTableError,
+    load_alias_table,
+    merge_entities,
+)
+from triangulate.types import Entity, EntityMention
+
+EXAMPLE_TABLE = Path(__file__).resolve().parents[2] / "examples" / "aliases.toml"
+
+
+def _mention(doc: str, text: str, label: str, start: int = 0) -> EntityMention:
+    return EntityMention(doc, start, start + len(text), text, label)
+
+
+def _merge(*names: tuple[str, str], table: AliasTable | None = None) -> list[Entity]:
+    mentions = [_mention(f"d{i}", text, label) for i, (text, label) in enumerate(names)]
+    return merge_entities(mentions, table)
+
+
+@pytest.mark.parametrize(
+    ("names", "canonical"),
+    [
+        (
+            [
+                ("Tehreek-e-Taliban Pakistan", "ORG"),
+                ("Tehreek-i-Taliban Pakistan", "ORG"),
+                ("Tahreek-e-Taliban Pakistan", "ORG"),
+                ("Pakistan Tehreek-e-Taliban", "ORG"),
+                ("Tehreek-e-Taliban Pakistan", "ORG"),
+                ("TTP", "ORG"),
+            ],
+            "Tehreek-e-Taliban Pakistan",
+        ),
+        ([("Kakar", "PERSON"), ("Anwar ul Haq Kakar", "PERSON")], "Anwar ul Haq Kakar"),
+        (
+            [
+                ("Prime Minister Anwar ul Haq Kakar", "PERSON"),
+                ("Kakar", "PERSON"),
+                ("Anwar ul Haq Kakar", "PERSON"),
+            ],
+            "Anwar ul Haq Kakar",
+        ),
+        ([("United Nations", "ORG"), ("UN", "ORG")], "United Nations"),
+        ([("World Health Organization", "ORG"), ("WHO", "ORG")], "World Health Organization"),
+        ([("U.S.", "GPE"), ("US", "GPE")], "U.S."),
+        (
+            [
+                ("Heydar Alishbandi", "PERSON"),
+                ("Heidar Alishvandi", "PERSON"),
+                ("Heidar Alishvandi", "PERSON"),
+            ],
+            "Heidar Alishvandi",
+        ),
+        ([("Hormozgan province", "GPE"), ("Hormozgan", "GPE")], "Hormozgan province"),
+        ([("The Associated Press", "ORG"), ("Associated Press", "ORG")], "The Associated Press"),
+        ([("Afghans", "NORP"), ("Afghan", "NORP"), ("Afghan", "NORP")], "Afghan"),
+    ],
+)
+def test_merges(names: list[tuple[str, str]], canonical: str) -> None:
+    entities = _merge(*names)
+    assert [e.name for e in entities] == [canonical]
+    assert set(entities[0].aliases) == {text for text, _ in names}
+    assert len(entities[0].mentions) == len(names)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [("George W. Bush", "PERSON"), ("George H. W. Bush", "PERSON"), ("Bush", "PERSON")],
+        [("Mali", "GPE"), ("Male", "GPE")],
+        [("Pakistan", "GPE"), ("Pakistani", "NORP")],
+        [("Foreign Office", "ORG"), ("Office", "ORG")],
+        [("Mexico City", "GPE"), ("Mexico", "GPE")],
+        [("Michael Jordan", "PERSON"), ("Jordan", "GPE")],
+        [("Taliban", "ORG"), ("Tehreek-e-Taliban Pakistan", "ORG")],
+    ],
+)
+def test_does_not_merge(names: list[tuple[str, str]]) -> None:
+    assert len(_merge(*names)) == len(names)
+
+
+def test_acronym_defined_in_the_text_wins() -> None:
+    text = "Pakistan Institute for Conflict and Security Studies (PICSS)"
+    mentions = [
+        _mention("a", "Pakistan Institute for Conflict and Security Studies", "ORG"),
+        _mention("a", "PICSS", "ORG", start=text.index("PICSS")),
+        _mention("b", "PICSS", "ORG"),
+    ]
+    entities = merge_entities(mentions)
+    assert [e.name for e in entities] == ["Pakistan Institute for Conflict and Security Studies"]
+
+
+def test_table_forces_and_forbids_merges() -> None:
+    table = AliasTable(
+        aliases=(AliasEntry("Taliban", ("Afghan Taliban", "Kabul administration"), "ORG"),),
+        separate=(frozenset({"U.S.", "United States"}),),
+    )
+    entities = _merge(
+        ("Taliban", "ORG"),
+        ("Afghan Taliban", "ORG"),
+        ("Kabul administration", "ORG"),
+        ("U.S.", "GPE"),
+        ("United States", "GPE"),
+        table=table,
+    )
+    names = {e.name: e for e in entities}
+    assert set(names["Taliban"].aliases) == {"Taliban", "Afghan Taliban", "Kabul administration"}
+    assert names["Taliban"].type == "ORG"
+    assert {"U.S.", "United States"} <= set(names)
+    merged = _merge(("U.S.", "GPE"), ("United States", "GPE"))
+    assert [e.name for e in merged] == ["United States"]
+
+
+def test_example_table_loads_and_applies() -> None:
+    table = load_alias_table(EXAMPLE_TABLE)
+    assert any(entry.name == "Taliban" for entry in table.aliases)
+    entities = _merge(("Afghan Taliban", "NORP"), ("Taliban", "ORG"), table=table)
+    assert [(e.name, e.type) for e in entities] == [("Taliban", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[[alias]]\nname = \n", "not valid TOML"),
+        ('[[alias]]\naliases = ["x"]\n', "entry 1: 'name'"),
+        ('[[alias]]\nname = "X"\naliases = "Y"\n', "'aliases' must be a list"),
+        ('[[alias]]\nname = "X"\ntype = "CITY"\n', "'type' must be one of"),
+        ('[[separate]]\nnames = ["X"]\n', "at least two names"),
+        ('[[aliases]]\nname = "X"\n', "unknown section"),
+        (
+            '[[alias]]\nname = "A"\naliases = ["B"]\n[[separate]]\nnames = ["A", "B"]\n',
+            "keeps apart",
+        ),
+    ],
+)
+def test_table_errors_name_the_file_and_problem(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "aliases.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(AliasTableError) as caught:
+        load_alias_table(path)
+    assert str(path) in str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_missing_table_file(tmp_path: Path) -> None:
+    with pytest.raises(AliasTableError, match="cannot read"):
+        load_alias_table(tmp_path / "nope.toml")

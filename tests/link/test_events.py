@@ -1,0 +1,99 @@
+"""The timeline on the example story: one event per happening, several sources per event."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from story_records import Story, example_articles, parse_story
+from triangulate.link.events import build_events
+from triangulate.types import Event
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def story(example_story: Path, nlp: Language) -> Story:
+    return parse_story(example_articles(example_story), nlp)
+
+
+@pytest.fixture(scope="module")
+def events(story: Story) -> list[Event]:
+    return build_events(story.dates, story.sentences)
+
+
+def _event_of(events: list[Event], story: Story, doc_id: str, surface: str) -> Event:
+    for event in events:
+        for span in event.mentions:
+            if span.doc_id == doc_id and story.text(doc_id)[span.start : span.end] == surface:
+                return event
+    raise AssertionError(f"{surface!r} of {doc_id} is in no event")
+
+
+def test_every_mention_lands_in_exactly_one_event(story: Story, events: list[Event]) -> None:
+    spans = [(s.doc_id, s.start, s.end) for e in events for s in e.mentions]
+    assert sorted(spans) == sorted((m.doc_id, m.start, m.end) for m in story.dates)
+
+
+def test_ids_follow_date_order(events: list[Event]) -> None:
+    assert [e.id for e in events] == [f"e{i}" for i in range(1, len(events) + 1)]
+    starts = [
+        (e.date + "-01-01")[:10] if len(e.date) == 4 else (e.date + "-01")[:10] for e in events
+    ]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # "expulsions begin, 1 November", told by two outlets in different words.
+        (("000_f10801466fbe62aa", "on November 1"), ("003_204134f34e0ee376", "Since November 1")),
+        # The Taliban's return to power in 2021 / August 2021.
+        (("000_f10801466fbe62aa", "in 2021"), ("002_f69399a660d41165", "in August 2021")),
+        # A dateline and its ISO date line are one publication event.
+        (("004_4681012913b4791f", "2023-11-07"), ("004_4681012913b4791f", "November 7")),
+    ],
+)
+def test_same_event_from_several_mentions(
+    events: list[Event], story: Story, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    assert _event_of(events, story, *first) is _event_of(events, story, *second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # "in recent years" (a vague span) must not swallow a dated happening.
+        (("001_682662fc06ffbff9", "In recent years"), ("004_4681012913b4791f", "November 7")),
+        # The TTP's founding and the Taliban takeover are different years, different events.
+        (("002_f69399a660d41165", "in 2007"), ("002_f69399a660d41165", "in August 2021")),
+        # Last year's floods are not the TTP talks breaking down in 2022.
+        (("002_f69399a660d41165", "last year"), ("000_f10801466fbe62aa", "in 2022")),
+    ],
+)
+def test_different_events_stay_apart(
+    events: list[Event], story: Story, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    assert _event_of(events, story, *first) is not _event_of(events, story, *second)
+
+
+def test_descriptions_are_short_clauses_from_the_text(events: list[Event], story: Story) -> None:
+    sentences: dict[str, list[str]] = {}
+    for s in story.sentences:
+        sentences.setdefault(s.doc_id, []).append(" ".join(s.text.split()))
+    for event in events:
+        assert len(event.description.split()) <= 16, event.description
+        docs = {span.doc_id for span in event.mentions}
+        assert any(event.description in sentence for doc in docs for sentence in sentences[doc]), (
+            event.description
+        )
+
+
+def test_expulsion_description_names_what_happened(events: list[Event], story: Story) -> None:
+    event = _event_of(events, story, "000_f10801466fbe62aa", "on November 1")
+    assert event.date == "2023-11-01" and event.precision == "day"
+    assert re.search(r"expulsion|checks|crackdown", event.description)

@@ -1,0 +1,43 @@
+"""Canonical speaker names from merged entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from triangulate.link.speakers import canonical_name, canonical_with, speaker_index
+from triangulate.types import Entity
+
+ENTITIES = [
+    Entity("e1", "Anwar ul Haq Kakar", "PERSON", ("Anwar ul Haq Kakar", "Kakar"), ()),
+    Entity("e2", "United Nations", "ORG", ("United Nations", "UN"), ()),
+    Entity("e3", "George W. Bush", "PERSON", ("George W. Bush",), ()),
+    Entity("e4", "George H. W. Bush", "PERSON", ("George H. W. Bush",), ()),
+    Entity("e5", "Jan Achakzai", "PERSON", ("Jan Achakzai",), ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Kakar", "Anwar ul Haq Kakar"),
+        ("kakar", "Anwar ul Haq Kakar"),
+        ("Prime Minister Kakar", "Anwar ul Haq Kakar"),
+        ("Kakar's", "Anwar ul Haq Kakar"),
+        ("UN", "United Nations"),
+        ("the United Nations", "United Nations"),
+        ("Achakzai", "Jan Achakzai"),  # a surname no entity lists, but one full name ends with
+        ("Bush", "Bush"),  # two people share it: neither
+        ("a senior government official", "a senior government official"),
+        ("the official", "the official"),
+        ("Reuters", "Reuters"),
+        (None, None),
+    ],
+)
+def test_canonical_name(name: str | None, canonical: str | None) -> None:
+    assert canonical_name(name, ENTITIES) == canonical
+
+
+def test_prebuilt_index_gives_the_same_answers() -> None:
+    index = speaker_index(ENTITIES)
+    for name in ("Kakar", "UN", "Bush", "police"):
+        assert canonical_with(name, index) == canonical_name(name, ENTITIES)

@@ -1,0 +1,132 @@
+"""Story clustering: key terms, near-duplicate signatures, the online index, real ECB+ events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from triangulate.link.stories import (
+    ClusterConfig,
+    StoryIndex,
+    StorySignal,
+    band_keys,
+    estimated_jaccard,
+    key_terms,
+    lead_text,
+    minhash_signature,
+    term_weights,
+)
+
+
+@pytest.fixture(scope="module")
+def ecb(shared: Path) -> list[dict[str, Any]]:
+    path = shared / "data" / "ecbplus" / "dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is missing")
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("A publicist says Tara Reid has checked herself into rehab.", {"Tara", "Reid"}, {"A"}),
+        (
+            "Reid, 33, earned a reputation. Cameras followed Reid's every move.",
+            {"Reid", "33"},
+            {"Cameras"},
+        ),
+        (
+            "Reid, 33, earned a reputation. Her credits include Van Wilder.",
+            {"33", "Van"},
+            {"Reid", "Her"},
+        ),
+        ("Sadly, the show ended. Police said 4,051 people came.", {"4051"}, {"Sadly", "Police"}),
+        (
+            "The quake struck on Monday in Sulawesi, Indonesia.",
+            {"Sulawesi", "Indonesia"},
+            {"The", "Monday"},
+        ),
+    ],
+)
+def test_key_terms(text: str, present: set[str], absent: set[str]) -> None:
+    terms = key_terms(text)
+    assert present <= set(terms)
+    assert not absent & set(terms)
+
+
+def test_term_weights_are_unit_length_and_favour_rare_terms() -> None:
+    weights = term_weights(
+        Counter({"Reid": 3, "Hollywood": 3}), {"Reid": 2, "Hollywood": 80}, 100, top=10
+    )
+    assert weights["Reid"] > weights["Hollywood"]
+    assert sum(w * w for w in weights.values()) == pytest.approx(1.0)
+
+
+def test_minhash_finds_rewrites_but_not_topic_mates(ecb: list[dict[str, Any]]) -> None:
+    text = next(r["text"] for r in ecb if r["id"] == "1_2ecb")
+    sentences = text.splitlines()
+    rewrite = "\n".join([*sentences[1:], sentences[0], "(Reporting by the wire desk.)"])
+    mate = next(r["text"] for r in ecb if r["id"] == "1_2ecbplus")
+    original, copy, other = (minhash_signature(t) for t in (text, rewrite, mate))
+    assert estimated_jaccard(original, copy) >= ClusterConfig().near_duplicate
+    assert estimated_jaccard(original, other) < 0.2
+    assert set(band_keys(original)) & set(band_keys(copy))
+
+
+def test_time_window_keeps_a_late_article_out_of_an_old_story() -> None:
+    vector = np.ones(4, dtype=np.float32) / 2
+    index = StoryIndex(ClusterConfig(window_days=7))
+    first = index.assign(StorySignal("a", vector, {"Reid": 1.0}, dt.date(2008, 12, 9)))
+    near = index.assign(StorySignal("b", vector, {"Reid": 1.0}, dt.date(2008, 12, 12)))
+    late = index.assign(StorySignal("c", vector, {"Reid": 1.0}, dt.date(2009, 3, 1)))
+    assert near.id == first.id
+    assert late.id != first.id
+    assert (first.size, late.size) == (2, 1)
+
+
+def test_lead_skips_url_lines_and_keeps_the_title() -> None:
+    text = "http://example.com/a-b\nHeadline Here\nFirst sentence of the body. Second one."
+    lead = lead_text(text, title="Headline Here", words=5)
+    assert lead.startswith("Headline Here") and "http" not in lead
+    assert len(lead.split()) == 5
+
+
+def test_same_event_articles_end_up_together(ecb: list[dict[str, Any]], tmp_path: Path) -> None:
+    """Two ECB+ topics (four real events, two of each kind) streamed in a random order."""
+    from triangulate.store import ingest, list_stories
+
+    rows = [r for r in ecb if r["topic"] in (3, 8)]
+    random.Random(7).shuffle(rows)
+    source = tmp_path / "stream.jsonl"
+    source.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in rows))
+    db = tmp_path / "store.duckdb"
+    ingest([source], db)
+    story_of = {doc: s.id for s in list_stories(db) for doc in s.documents}
+    gold = {r["id"]: r["event"] for r in rows}
+    for event in set(gold.values()):
+        members = [doc for doc in gold if gold[doc] == event]
+        main_story, count = Counter(story_of[d] for d in members).most_common(1)[0]
+        purity = sum(1 for d, s in story_of.items() if s == main_story and gold[d] == event) / sum(
+            1 for s in story_of.values() if s == main_story
+        )
+        assert count / len(members) >= 0.7, event
+        assert purity >= 0.8, event
+
+
+def test_only_the_most_recent_stories_stay_active() -> None:
+    index = StoryIndex(ClusterConfig(max_active=3))
+    basis = np.eye(40, dtype=np.float32)
+    opened = [index.assign(StorySignal(f"a{i}", basis[i], {f"T{i}": 1.0})).id for i in range(40)]
+    assert len(set(opened)) == 40 and len(index) == 3
+    assert [index.get(s) is not None for s in opened[-4:]] == [False, True, True, True]
+    again = index.assign(StorySignal("b", basis[39], {"T39": 1.0}))
+    assert again.id == opened[39] and again.size == 2

@@ -1,0 +1,87 @@
+"""The numpy all-MiniLM-L6-v2 encoder: properties a sentence encoder must have, without torch.
+
+Agreement with the reference implementation (cosine >= 0.9999) is checked by
+``eval/check_encoder.py`` in an environment that has sentence-transformers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from triangulate.nlp.embeddings import DIM, MAX_TOKENS, Encoder, get_encoder
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    """The process-wide encoder."""
+    return get_encoder()
+
+
+SENTENCES = [
+    "More than 327,000 Afghans have left Pakistan since the crackdown began.",
+    "A magnitude 5.9 earthquake struck Qeshm island in southern Iran.",
+    "Three people were killed when protesters set fire to a bank in Athens.",
+    "Lindsay Lohan checked into rehab at the Betty Ford Center.",
+    "a",
+    "",
+]
+
+# (anchor, paraphrase, unrelated): the paraphrase must be nearer the anchor.
+TRIPLES = [
+    ("Afghans deported from Pakistan", "Afghan nationals expelled by Pakistan",
+     "magnitude of the earthquake"),
+    ("people killed in the bank fire", "bank workers who died in the blaze",
+     "Greek stocks fell"),
+    ("increase in suicide attacks", "rise in suicide bombings", "Afghans awaiting relocation"),
+    ("the death toll rose to 10", "ten people have died", "the island has 120,000 residents"),
+    ("union members rallied in Athens", "tens of thousands marched through the Greek capital",
+     "the bailout is worth 110 billion euros"),
+]
+
+
+def test_rows_are_unit_length_float32(encoder: Encoder) -> None:
+    vectors = encoder.encode(SENTENCES)
+    assert vectors.shape == (len(SENTENCES), DIM)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_deterministic_and_cached(encoder: Encoder) -> None:
+    assert get_encoder() is encoder
+    np.testing.assert_array_equal(encoder.encode(SENTENCES), encoder.encode(SENTENCES))
+
+
+@pytest.mark.parametrize(("anchor", "paraphrase", "unrelated"), TRIPLES)
+def test_paraphrase_nearer_than_unrelated(
+    encoder: Encoder, anchor: str, paraphrase: str, unrelated: str
+) -> None:
+    a, p, u = encoder.encode([anchor, paraphrase, unrelated])
+    assert float(a @ p) > float(a @ u) + 0.1
+
+
+def test_batch_size_does_not_change_vectors(encoder: Encoder) -> None:
+    whole = encoder.encode(SENTENCES, batch_size=64)
+    one_by_one = encoder.encode(SENTENCES, batch_size=1)
+    np.testing.assert_allclose(whole, one_by_one, atol=1e-5)
+
+
+def test_padding_does_not_change_a_short_text(encoder: Encoder) -> None:
+    alone = encoder.encode(["Afghans deported"])[0]
+    # Batched beside a long text, the short one is padded to its length.
+    padded = encoder.encode(["Afghans deported", " ".join(SENTENCES[:4])], batch_size=2)[0]
+    np.testing.assert_allclose(alone, padded, atol=1e-5)
+
+
+def test_long_input_is_truncated(encoder: Encoder) -> None:
+    base = " ".join(["The ministry said returns continued through the week."] * 40)
+    assert len(base.split()) > MAX_TOKENS
+    longer = base + " Completely different words about football and weather follow here."
+    a, b = encoder.encode([base, longer])
+    np.testing.assert_allclose(a, b, atol=1e-5)
+
+
+def test_empty_input_and_single_string(encoder: Encoder) -> None:
+    assert encoder.encode([]).shape == (0, DIM)
+    with pytest.raises(TypeError):
+        encoder.encode("one string is not a list of texts")
