@@ -109,8 +109,12 @@ def gate(overall: dict[str, float]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print scores; with --gate, return 1 when a pinned minimum is not met."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gate", action="store_true", help="fail when a score drops below its minimum")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--gate", action="store_true", help="fail when a score drops below its minimum"
+    )
     parser.add_argument("--pin-checksum", action="store_true", help="record the corpus checksum")
     parser.add_argument("--json", type=Path, help="also write all scores to this JSON file")
     args = parser.parse_args(argv)
@@ -130,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key:40s}{row}{overall[key]:10.3f}")
     print(f"({time.perf_counter() - started:.1f} s)")
     if args.json:
-        args.json.write_text(json.dumps({"stories": per_story, "overall": overall}, indent=2) + "\n")
+        args.json.write_text(
+            json.dumps({"stories": per_story, "overall": overall}, indent=2) + "\n"
+        )
     if args.gate:
         failures = gate(overall)
         for failure in failures:

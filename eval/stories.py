@@ -28,7 +28,9 @@ def load_story(gold_dir: Path) -> list[RawArticle]:
         wanted = set(source["ids"])
         lines = (REPO / source["file"]).read_text(encoding="utf-8").splitlines()
         chosen = [line for line in lines if json.loads(line)["id"] in wanted]
-        articles = [a for a in read_jsonl(chosen, source["file"], "ecbplus") if isinstance(a, RawArticle)]
+        articles = [
+            a for a in read_jsonl(chosen, source["file"], "ecbplus") if isinstance(a, RawArticle)
+        ]
         order = {doc_id: i for i, doc_id in enumerate(source["ids"])}
         return sorted(articles, key=lambda a: order[a.id])
     raise ValueError(f"{gold_dir}/story.json: unknown source kind {source['kind']!r}")

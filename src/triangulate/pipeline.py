@@ -1,4 +1,4 @@
-"""The pipeline, end to end: ingest -> normalise -> annotate -> extract -> link -> verdicts -> brief.
+"""The pipeline, end to end: ingest, normalise, annotate, extract, link, verdicts, brief.
 
 This module only sequences the stages; each stage lives in its own subpackage and passes the
 frozen records of :mod:`triangulate.types` to the next.
@@ -28,14 +28,30 @@ from triangulate.link.quotes import cluster_quotes
 from triangulate.link.speakers import canonical_name
 from triangulate.nlp.pipeline import load_nlp, parse
 from triangulate.normalise.metadata import settle_metadata
-from triangulate.types import Article, Dossier, Entity, Extraction, Figure, Measure, Problem, Sentence
+from triangulate.types import (
+    Article,
+    Dossier,
+    Entity,
+    Extraction,
+    Figure,
+    Measure,
+    Problem,
+    Sentence,
+)
 from triangulate.verdicts.figures import judge
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Progress", "annotate", "build_dossier", "dossier_from_paths", "extract_document", "link"]
+__all__ = [
+    "Progress",
+    "annotate",
+    "build_dossier",
+    "dossier_from_paths",
+    "extract_document",
+    "link",
+]
 
 Progress = Callable[[int], None]
 """Called with the number of documents just finished, for progress bars."""
@@ -84,7 +100,9 @@ def annotate(
 ) -> list[Extraction]:
     """Parse every article once (``nlp.pipe``) and run the extractors on each parse."""
     results = []
-    for article, doc in zip(articles, parse((a.text for a in articles), nlp or load_nlp()), strict=True):
+    for article, doc in zip(
+        articles, parse((a.text for a in articles), nlp or load_nlp()), strict=True
+    ):
         results.append(extract_document(doc, article))
         if progress is not None:
             progress(1)
@@ -97,7 +115,9 @@ def extract_document(doc: Doc, article: Article) -> Extraction:
     return Extraction(
         article=article,
         sentences=tuple(
-            Sentence(article.id, s.start_char, s.end_char, s.text) for s in doc.sents if s.text.strip()
+            Sentence(article.id, s.start_char, s.end_char, s.text)
+            for s in doc.sents
+            if s.text.strip()
         ),
         figures=tuple(extract_figures(doc, article, attributions)),
         quotes=tuple(extract_quotes(doc, article, attributions)),
@@ -112,9 +132,7 @@ def link(extractions: Sequence[Extraction], *, aliases: AliasTable | None = None
     articles = [e.article for e in extractions]
     by_id = {a.id: a for a in articles}
     entities = merge_entities([m for e in extractions for m in e.entities], aliases)
-    figures = [
-        _canonical_figure(f, entities) for e in extractions for f in e.figures
-    ]
+    figures = [_canonical_figure(f, entities) for e in extractions for f in e.figures]
     quotes = cluster_quotes(
         [
             dataclasses.replace(q, speaker=canonical_name(q.speaker, entities))
@@ -128,22 +146,28 @@ def link(extractions: Sequence[Extraction], *, aliases: AliasTable | None = None
     sentences = [s for e in extractions for s in e.sentences]
     events = build_events([d for e in extractions for d in e.dates], sentences)
     brief = write_brief(sentences, articles, measures, figures, derived_from)
-    return Dossier(
-        documents=tuple(articles),
-        figures=tuple(figures),
-        measures=tuple(measures),
-        quotes=tuple(quotes),
-        events=tuple(events),
-        entities=tuple(entities),
-        brief=tuple(brief),
-        derived_from=dict(derived_from),
-        coverage=coverage(articles, measures, figures, quotes, events, derived_from),
-    ) if by_id else Dossier(documents=())
+    return (
+        Dossier(
+            documents=tuple(articles),
+            figures=tuple(figures),
+            measures=tuple(measures),
+            quotes=tuple(quotes),
+            events=tuple(events),
+            entities=tuple(entities),
+            brief=tuple(brief),
+            derived_from=dict(derived_from),
+            coverage=coverage(articles, measures, figures, quotes, events, derived_from),
+        )
+        if by_id
+        else Dossier(documents=())
+    )
 
 
 def _canonical_figure(figure: Figure, entities: Sequence[Entity]) -> Figure:
     name = canonical_name(figure.attributed_to, entities)
-    return figure if name == figure.attributed_to else dataclasses.replace(figure, attributed_to=name)
+    return (
+        figure if name == figure.attributed_to else dataclasses.replace(figure, attributed_to=name)
+    )
 
 
 def _measures(

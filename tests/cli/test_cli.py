@@ -27,7 +27,7 @@ def test_every_command_and_option_explains_itself() -> None:
     import typer.main
 
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    assert {"dossier"} <= set(commands)
+    assert {"dossier", "ingest", "stories", "export"} <= set(commands)
     for name, command in commands.items():
         assert command.help, f"command {name} has no help"
         assert _invoke(name, "--help").exit_code == 0
@@ -36,7 +36,9 @@ def test_every_command_and_option_explains_itself() -> None:
                 assert param.help, f"{name} {param.opts} has no help"
 
 
-def test_dossier_of_the_example_story_follows_the_contract(example_story: Path, shared: Path, tmp_path: Path) -> None:
+def test_dossier_of_the_example_story_follows_the_contract(
+    example_story: Path, shared: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "dossier.json"
     result = _invoke("dossier", str(example_story), "--format", "json", "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -45,7 +47,9 @@ def test_dossier_of_the_example_story_follows_the_contract(example_story: Path, 
     assert len(data["documents"]) == 5
     checker = subprocess.run(
         [sys.executable, str(shared / "tools" / "check_contract.py"), str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert checker.returncode == 0, checker.stdout + checker.stderr
 
@@ -65,7 +69,9 @@ def test_one_run_writes_several_formats(example_story: Path, tmp_path: Path) -> 
 
 def test_skipped_inputs_are_reported_and_the_rest_used(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "ok.txt").write_text("Police said 12 people were arrested on Monday.", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(
+        "Police said 12 people were arrested on Monday.", encoding="utf-8"
+    )
     result = _invoke("dossier", str(tmp_path), "--format", "json")
     assert result.exit_code == 0
     assert "empty.txt" in result.stderr
@@ -89,6 +95,8 @@ def test_bad_usage_exits_2() -> None:
 
 
 def test_stdin_input(tmp_path: Path) -> None:
-    result = _invoke("dossier", "-", "--format", "markdown", stdin="Rescuers said over 40 people were missing.")
+    result = _invoke(
+        "dossier", "-", "--format", "markdown", stdin="Rescuers said over 40 people were missing."
+    )
     assert result.exit_code == 0, result.output
     assert "over 40" in result.stdout

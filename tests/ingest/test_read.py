@@ -18,7 +18,9 @@ HTML_PAGES = "data/html/htmldate-sample/pages"
 def test_folder_of_text_files_keeps_exact_text(example_story: Path) -> None:
     result = read_inputs([example_story])
     assert not result.problems
-    assert sorted(a.id for a in result.articles) == sorted(p.stem for p in example_story.glob("*.txt"))
+    assert sorted(a.id for a in result.articles) == sorted(
+        p.stem for p in example_story.glob("*.txt")
+    )
     for article in result.articles:
         assert article.kind is InputKind.TEXT
         on_disk = (example_story / f"{article.id}.txt").read_text(encoding="utf-8")
@@ -26,10 +28,21 @@ def test_folder_of_text_files_keeps_exact_text(example_story: Path) -> None:
 
 
 def test_jsonl_bad_lines_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
-    good = {"id": "a1", "text": "Officials said 12 people were hurt.", "outlet": "AP",
-            "published": "2023-11-07", "bylines": ["Jane Roe"]}
-    lines = [json.dumps(good), "{not json", json.dumps({"id": "a2"}), "", json.dumps([1, 2]),
-             json.dumps({"id": "a3", "html": "<p>Police arrested <b>three</b> men.</p>"})]
+    good = {
+        "id": "a1",
+        "text": "Officials said 12 people were hurt.",
+        "outlet": "AP",
+        "published": "2023-11-07",
+        "bylines": ["Jane Roe"],
+    }
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({"id": "a2"}),
+        "",
+        json.dumps([1, 2]),
+        json.dumps({"id": "a3", "html": "<p>Police arrested <b>three</b> men.</p>"}),
+    ]
     path = tmp_path / "export.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
     result = read_inputs([path])
@@ -38,7 +51,11 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_is_read(tmp_path: Path) -> No
     assert str(result.articles[0].published) == "2023-11-07"
     assert result.articles[0].bylines == ("Jane Roe",)
     assert "three" in result.articles[1].text
-    assert [(p.line, p.source) for p in result.problems] == [(2, str(path)), (3, str(path)), (5, str(path))]
+    assert [(p.line, p.source) for p in result.problems] == [
+        (2, str(path)),
+        (3, str(path)),
+        (5, str(path)),
+    ]
     assert "not valid JSON" in result.problems[0].message
     assert "'text'" in result.problems[1].message
 
@@ -50,10 +67,16 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_is_read(tmp_path: Path) -> No
         ("blank.txt", b"  \n\n ", "empty"),
         ("binary.txt", bytes(range(256)) * 4, "binary"),
         ("image.png", b"\x89PNG\r\n\x1a\n", "unknown file type"),
-        ("nobody.html", b"<html><head><script>var x=1;</script></head><body></body></html>", "no article body"),
+        (
+            "nobody.html",
+            b"<html><head><script>var x=1;</script></head><body></body></html>",
+            "no article body",
+        ),
     ],
 )
-def test_bad_files_are_skipped_with_a_reason(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
+def test_bad_files_are_skipped_with_a_reason(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
     bad = tmp_path / name
     bad.write_bytes(content)
     good = tmp_path / "good.txt"
@@ -119,7 +142,7 @@ def test_rss_feed_gives_one_article_per_entry(tmp_path: Path) -> None:
 
 def test_gzipped_and_stdin_inputs(tmp_path: Path) -> None:
     path = tmp_path / "story.txt.gz"
-    path.write_bytes(gzip.compress("Officials counted 300 ballots.".encode()))
+    path.write_bytes(gzip.compress(b"Officials counted 300 ballots."))
     stdin = io.StringIO("Police said 4 people were arrested.")
     result = read_inputs([path, "-"], stdin=stdin)
     assert [a.id for a in result.articles] == ["story", "stdin"]

@@ -25,13 +25,23 @@ def _method(article: Article, field: str) -> str:
 @pytest.mark.parametrize(
     ("text", "outlet", "bylines"),
     [
-        ("Body text.\n\n(Reporting by Gibran Peshimam; Editing by Alex Richardson)", "Reuters", ("Gibran Peshimam",)),
-        ("Body.\n(Reporting by Asif Shahzad and Mushtaq Ali; Additional reporting by Jibran Ahmad "
-         "in Peshawar; Writing by Sudipto Ganguly; Editing by Kim Coghill)", "Reuters",
-         ("Asif Shahzad", "Mushtaq Ali", "Jibran Ahmad", "Sudipto Ganguly")),
+        (
+            "Body text.\n\n(Reporting by Gibran Peshimam; Editing by Alex Richardson)",
+            "Reuters",
+            ("Gibran Peshimam",),
+        ),
+        (
+            "Body.\n(Reporting by Asif Shahzad and Mushtaq Ali; Additional reporting by Jibran Ahmad "
+            "in Peshawar; Writing by Sudipto Ganguly; Editing by Kim Coghill)",
+            "Reuters",
+            ("Asif Shahzad", "Mushtaq Ali", "Jibran Ahmad", "Sudipto Ganguly"),
+        ),
         ("KABUL (Reuters) - Officials said on Monday 40 people died.", "Reuters", ()),
-        ("Islamabad [Pakistan], November 7 : As Pakistan continues, reported The Express Tribune.",
-         "ANI", ()),
+        (
+            "Islamabad [Pakistan], November 7 : As Pakistan continues, reported The Express Tribune.",
+            "ANI",
+            (),
+        ),
         ("New Delhi [India], March 2 (ANI): The minister said.", "ANI", ()),
     ],
 )
@@ -52,16 +62,35 @@ def test_cited_outlet_is_not_the_publisher() -> None:
 @pytest.mark.parametrize(
     ("text", "published", "method"),
     [
-        (" date 2023-11-07 Islamabad [Pakistan], November 7 : Text." + BODY, "2023-11-07", "header"),
+        (
+            " date 2023-11-07 Islamabad [Pakistan], November 7 : Text." + BODY,
+            "2023-11-07",
+            "header",
+        ),
         ("Headline here\n\nUpdate: 2023-11-20 23:14 GMT\n\nText." + BODY, "2023-11-20", "header"),
-        ("http://news.bbc.co.uk/2/hi/x.stm\nQuake hits Iran\nLast Updated: Monday, 28 November 2005, "
-         "02:24 GMT" + BODY, "2005-11-28", "header"),
-        ("In a press conference on Wednesday, November 8, the minister said." + BODY, "2023-11-08",
-         "weekday with month-day fixes the year"),
-        ("Attacks rose in the first half of 2023. More than 327,000 had left as of November 11." + BODY,
-         "2023-11-11", "bounded by the latest dated event (year 2023 from the text)"),
-        ("http://www.deadline.com/2013/08/02/ellen-degeneres-to-host-oscars/\nEllen To Host Oscars" + BODY,
-         "2013-08-02", "source URL"),
+        (
+            "http://news.bbc.co.uk/2/hi/x.stm\nQuake hits Iran\nLast Updated: Monday, 28 November 2005, "
+            "02:24 GMT" + BODY,
+            "2005-11-28",
+            "header",
+        ),
+        (
+            "In a press conference on Wednesday, November 8, the minister said." + BODY,
+            "2023-11-08",
+            "weekday with month-day fixes the year",
+        ),
+        (
+            "Attacks rose in the first half of 2023. More than 327,000 had left as of November 11."
+            + BODY,
+            "2023-11-11",
+            "bounded by the latest dated event (year 2023 from the text)",
+        ),
+        (
+            "http://www.deadline.com/2013/08/02/ellen-degeneres-to-host-oscars/\nEllen To Host Oscars"
+            + BODY,
+            "2013-08-02",
+            "source URL",
+        ),
     ],
 )
 def test_publication_date_from_the_text(text: str, published: str, method: str) -> None:
@@ -71,7 +100,9 @@ def test_publication_date_from_the_text(text: str, published: str, method: str) 
 
 
 def test_no_date_written_gives_none_rather_than_a_guess() -> None:
-    article = _settle("The expulsions are scheduled to begin on November 1. Talks broke down in 2022." + BODY)
+    article = _settle(
+        "The expulsions are scheduled to begin on November 1. Talks broke down in 2022." + BODY
+    )
     assert article.published is None
 
 
@@ -91,8 +122,16 @@ def test_repeated_headline_is_one_title_and_paragraphs_are_not_titles(example_st
 
 def test_stated_metadata_wins() -> None:
     raw = RawArticle(
-        id="j", text="(Reporting by A B; Editing by C D)\n\nText.", kind=InputKind.JSONL,
-        outlet="Dawn", published=dt.date(2023, 1, 2), bylines=("Staff",),
+        id="j",
+        text="(Reporting by A B; Editing by C D)\n\nText.",
+        kind=InputKind.JSONL,
+        outlet="Dawn",
+        published=dt.date(2023, 1, 2),
+        bylines=("Staff",),
     )
     article = settle_metadata(raw)
-    assert (article.outlet, article.bylines, article.published) == ("Dawn", ("Staff",), dt.date(2023, 1, 2))
+    assert (article.outlet, article.bylines, article.published) == (
+        "Dawn",
+        ("Staff",),
+        dt.date(2023, 1, 2),
+    )

@@ -7,24 +7,56 @@ import json
 
 from triangulate.render import render
 from triangulate.render.json import dossier_to_dict, validate
-from triangulate.types import Amount, Article, BriefSentence, Dossier, Figure, InputKind, Measure, Span
+from triangulate.types import (
+    Amount,
+    Article,
+    BriefSentence,
+    Dossier,
+    Figure,
+    InputKind,
+    Measure,
+    Span,
+)
 
 TEXT = 'Officials said <script>alert("x")</script> over 2,200 | people died; another said 2,267.'
 
 
 def _dossier() -> Dossier:
-    article = Article(id="doc<1>", text=TEXT, kind=InputKind.TEXT, outlet="Wire & Co",
-                      published=dt.date(2023, 11, 8), title="<b>Bold</b> headline")
+    article = Article(
+        id="doc<1>",
+        text=TEXT,
+        kind=InputKind.TEXT,
+        outlet="Wire & Co",
+        published=dt.date(2023, 11, 8),
+        title="<b>Bold</b> headline",
+    )
     start = TEXT.index("over 2,200")
     second = TEXT.index("2,267")
     figures = (
-        Figure("doc<1>:f1", "doc<1>", start, start + 10, "over 2,200",
-               Amount(2200, low=2200, qualifier="over"), counted="people died",
-               attributed_to="Officials", as_of=dt.date(2023, 11, 8)),
-        Figure("doc<1>:f2", "doc<1>", second, second + 5, "2,267", Amount(2267), counted="people died"),
+        Figure(
+            "doc<1>:f1",
+            "doc<1>",
+            start,
+            start + 10,
+            "over 2,200",
+            Amount(2200, low=2200, qualifier="over"),
+            counted="people died",
+            attributed_to="Officials",
+            as_of=dt.date(2023, 11, 8),
+        ),
+        Figure(
+            "doc<1>:f2", "doc<1>", second, second + 5, "2,267", Amount(2267), counted="people died"
+        ),
     )
-    measure = Measure("m1", "people | died", "agree", "2,267 lies within over 2,200",
-                      ("doc<1>:f1", "doc<1>:f2"), origins=("Officials",), outlets=("Wire & Co",))
+    measure = Measure(
+        "m1",
+        "people | died",
+        "agree",
+        "2,267 lies within over 2,200",
+        ("doc<1>:f1", "doc<1>:f2"),
+        origins=("Officials",),
+        outlets=("Wire & Co",),
+    )
     brief = (BriefSentence("Officials said over 2,200 people died.", (Span("doc<1>", 0, 40),)),)
     return Dossier(documents=(article,), figures=figures, measures=(measure,), brief=brief)
 

@@ -122,10 +122,13 @@ def test_an_open_store_is_reported_busy(tmp_path: Path) -> None:
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
         began = time.monotonic()
-        with pytest.raises(
-            StoreBusyError,
-            match=r"store is busy: another triangulate process is writing to .*store\.duckdb",
-        ), open_store(db, wait=0.3):
+        with (
+            pytest.raises(
+                StoreBusyError,
+                match=r"store is busy: another triangulate process is writing to .*store\.duckdb",
+            ),
+            open_store(db, wait=0.3),
+        ):
             pass
         assert time.monotonic() - began < 5
     finally:

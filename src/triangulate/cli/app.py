@@ -21,7 +21,8 @@ __all__ = ["app", "console", "err_console", "handle_errors", "main", "state"]
 app = typer.Typer(
     name="triangulate",
     help="Reconcile news coverage across sources: group articles into stories and build, for "
-    "each, a cited dossier (sources, figure ledger with verdicts, quotes, timeline, entities, brief).",
+    "each, a cited dossier (sources, figure ledger with verdicts, quotes, timeline, entities, "
+    "brief).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -43,8 +44,12 @@ R = TypeVar("R")
 
 @app.callback()
 def _global_options(
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only results and errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each stage; show tracebacks.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only results and errors.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log each stage; show tracebacks.")
+    ] = False,
 ) -> None:
     """Reconcile news coverage across sources."""
     state.quiet = quiet

@@ -29,32 +29,40 @@ def dossier(
     output_format: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f",
-            help=f"Output format: {', '.join(FORMATS)}. Default: from the -o file's suffix, else json.",
+            "--format",
+            "-f",
+            help=f"Output format: {', '.join(FORMATS)}. "
+            "Default: from the -o file's suffix, else json.",
         ),
     ] = None,
     output: Annotated[
         list[Path] | None,
         typer.Option(
-            "--output", "-o",
+            "--output",
+            "-o",
             help="Write to FILE instead of standard output; repeat for several files "
             "(e.g. -o dossier.json -o dossier.md: one run, two formats).",
         ),
     ] = None,
     aliases: Annotated[
         Path | None,
-        typer.Option("--aliases", help="TOML file of entity aliases that override automatic merges."),
+        typer.Option(
+            "--aliases", help="TOML file of entity aliases that override automatic merges."
+        ),
     ] = None,
     story: Annotated[
-        str | None, typer.Option("--story", help="Build the dossier of a stored story (see 'stories').")
+        str | None,
+        typer.Option("--story", help="Build the dossier of a stored story (see 'stories')."),
     ] = None,
-    db: Annotated[
-        Path, typer.Option("--db", help="The store, for --story.")
-    ] = Path("triangulate.duckdb"),
+    db: Annotated[Path, typer.Option("--db", help="The store, for --story.")] = Path(
+        "triangulate.duckdb"
+    ),
 ) -> None:
     """Build a dossier: sources, figure ledger with verdicts, quotes, timeline, entities, brief."""
     if output_format is not None and output_format not in FORMATS:
-        raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"{output_format!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
+        )
     if story is not None:
         from triangulate.store import build_story_dossier
 
@@ -63,7 +71,9 @@ def dossier(
         used = len(result.documents)
     else:
         if not paths:
-            raise typer.BadParameter("give at least one PATH (or '-' for standard input), or --story ID")
+            raise typer.BadParameter(
+                "give at least one PATH (or '-' for standard input), or --story ID"
+            )
         from triangulate.pipeline import dossier_from_paths
 
         with progress_bar("Reading articles", enabled=not state.quiet) as advance:

@@ -6,13 +6,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 __all__ = ["progress_bar"]
 
 
 @contextmanager
-def progress_bar(label: str, *, enabled: bool = True, total: int | None = None) -> Iterator[Callable[[int], None]]:
+def progress_bar(
+    label: str, *, enabled: bool = True, total: int | None = None
+) -> Iterator[Callable[[int], None]]:
     """Yield an ``advance(n)`` callback; draws a transient bar on a terminal when enabled."""
     if not enabled:
         yield lambda _n: None

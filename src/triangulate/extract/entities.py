@@ -41,7 +41,9 @@ _NOT_NAMES = frozenset({"gmt", "utc", "est", "edt", "pst", "bst", "whereas", "up
 def extract_entities(doc: Doc, article: Article) -> list[EntityMention]:
     """PERSON / ORG / GPE / NORP mentions of ``article``, corrected, in text order."""
     text = article.text
-    spans = [_trimmed(text, e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+    spans = [
+        _trimmed(text, e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS
+    ]
     headlines = _headline_lines(text)
     body_names = {text[s:e] for s, e, label in spans if not _in_any(s, e, headlines)}
     spans = [

@@ -24,9 +24,11 @@ def decode_bytes(data: bytes, source: str) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(source, f"the file claims {codec} but does not decode; convert it to UTF-8") from exc
+                raise InputError(
+                    source, f"the file claims {codec} but does not decode; convert it to UTF-8"
+                ) from exc
     if b"\x00" in data[:8192] or _control_ratio(data[:8192]) > 0.05:
         raise InputError(source, "the file is binary, not text; give .txt, .html or .jsonl files")
     try:

@@ -13,7 +13,9 @@ __all__ = ["html_to_text", "read_html"]
 log = logging.getLogger(__name__)
 
 
-def read_html(html: str, source: str, doc_id: str, url: str | None = None) -> Iterator[RawArticle | Problem]:
+def read_html(
+    html: str, source: str, doc_id: str, url: str | None = None
+) -> Iterator[RawArticle | Problem]:
     """Yield the article an HTML page holds, or a Problem when it has no article body."""
     import trafilatura
 
@@ -55,10 +57,10 @@ def html_to_text(html: str) -> str:
         text = None
     if text:
         return str(text)
-    import lxml.html
+    from lxml import html as lxml_html  # type: ignore[import-untyped]  # lxml ships no stubs
 
     try:
-        return str(lxml.html.fromstring(html).text_content()).strip()
+        return str(lxml_html.fromstring(html).text_content()).strip()
     except Exception:
         return ""
 

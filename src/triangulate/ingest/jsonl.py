@@ -31,9 +31,15 @@ def _article(line: str, source: str, stem: str, number: int) -> RawArticle | Pro
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Problem(source, f"not valid JSON ({exc.msg} at column {exc.colno}); fix or drop the line", number)
+        return Problem(
+            source,
+            f"not valid JSON ({exc.msg} at column {exc.colno}); fix or drop the line",
+            number,
+        )
     if not isinstance(record, dict):
-        return Problem(source, "a line must be a JSON object with 'id' and 'text' or 'html'", number)
+        return Problem(
+            source, "a line must be a JSON object with 'id' and 'text' or 'html'", number
+        )
     text = record.get("text")
     html = record.get("html")
     kind = InputKind.JSONL
@@ -41,7 +47,9 @@ def _article(line: str, source: str, stem: str, number: int) -> RawArticle | Pro
         if isinstance(html, str) and html.strip():
             text = html_to_text(html)
         if not (isinstance(text, str) and text.strip()):
-            return Problem(source, "the object has no 'text' (or 'html') with content; add one", number)
+            return Problem(
+                source, "the object has no 'text' (or 'html') with content; add one", number
+            )
     doc_id = record.get("id")
     if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
         doc_id = f"{stem}-{number}"

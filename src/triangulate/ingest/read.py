@@ -46,7 +46,9 @@ def _read_markup(text: str, source: str, doc_id: str) -> Iterator[RawArticle | P
 register_reader([".txt", ".text", ".md"], read_text)
 register_reader([".html", ".htm", ".xhtml"], _read_markup)
 register_reader([".xml", ".rss", ".atom"], _read_markup)
-register_reader([".jsonl", ".ndjson"], lambda text, source, stem: read_jsonl(text.splitlines(), source, stem))
+register_reader(
+    [".jsonl", ".ndjson"], lambda text, source, stem: read_jsonl(text.splitlines(), source, stem)
+)
 
 
 @dataclass(slots=True)
@@ -77,14 +79,18 @@ def read_inputs(paths: Sequence[str | Path], stdin: TextIO | None = None) -> Ing
             # Two inputs with one id: keep both, the later under a suffixed id, and say so.
             new_id = f"{item.id}~{count + 1}"
             result.problems.append(
-                Problem(item.source_path or item.id, f"duplicate id {item.id!r}; kept as {new_id!r}")
+                Problem(
+                    item.source_path or item.id, f"duplicate id {item.id!r}; kept as {new_id!r}"
+                )
             )
             item = _with_id(item, new_id)
         result.articles.append(item)
     return result
 
 
-def iter_inputs(paths: Sequence[str | Path], stdin: TextIO | None = None) -> Iterator[RawArticle | Problem]:
+def iter_inputs(
+    paths: Sequence[str | Path], stdin: TextIO | None = None
+) -> Iterator[RawArticle | Problem]:
     """Yield articles and problems from files, folders (recursively, sorted) and ``-``."""
     for raw in paths:
         if str(raw) == "-":
@@ -115,7 +121,9 @@ def _read_file(path: Path) -> Iterator[RawArticle | Problem]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES and suffix not in (".jsonl", ".ndjson"):
-            raise InputError(source, f"the file is {size:,} bytes, over the {MAX_FILE_BYTES:,} limit; split it")
+            raise InputError(
+                source, f"the file is {size:,} bytes, over the {MAX_FILE_BYTES:,} limit; split it"
+            )
         if suffix in (".jsonl", ".ndjson") and not name.endswith(".gz"):
             yield from _read_jsonl_stream(path)
             return
@@ -126,8 +134,11 @@ def _read_file(path: Path) -> Iterator[RawArticle | Problem]:
     except InputError as exc:
         yield Problem(exc.source, exc.reason, exc.line)
         return
-    except (OSError, EOFError) as exc:
+    except OSError as exc:
         yield Problem(source, f"cannot read the file ({exc.strerror or exc}); check permissions")
+        return
+    except EOFError:
+        yield Problem(source, "the gzip file is truncated; download or copy it again")
         return
     yield from reader(text, source, doc_id_for(path))
 

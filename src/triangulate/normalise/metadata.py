@@ -47,26 +47,58 @@ _REPORTING_DAY = re.compile(
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 _SIGN_OFF = re.compile(r"\((?P<body>(?:Additional\s+)?Reporting by [^()]{3,300})\)", re.I)
 _DATELINE = re.compile(
-    rf"(?m)^\s*(?:date\s+\S+\s+)?(?P<place>[A-Z][\w .'-]{{1,40}})\s*\[(?P<country>[A-Z][\w .'-]{{1,40}})\],?"
+    r"(?m)^\s*(?:date\s+\S+\s+)?(?P<place>[A-Z][\w .'-]{1,40})\s*"
+    r"\[(?P<country>[A-Z][\w .'-]{1,40})\],?"
     rf"\s*(?P<date>{_MONTH}\s+\d{{1,2}})\s*(?:\(ANI\))?\s*:",
 )
 _AGENCY_TAGS = {
-    "(ANI)": "ANI", "(AP)": "AP", "(AFP)": "AFP", "(Reuters)": "Reuters", "(IANS)": "IANS",
-    "(PTI)": "PTI", "(UPI)": "UPI", "(dpa)": "dpa", "(Xinhua)": "Xinhua",
+    "(ANI)": "ANI",
+    "(AP)": "AP",
+    "(AFP)": "AFP",
+    "(Reuters)": "Reuters",
+    "(IANS)": "IANS",
+    "(PTI)": "PTI",
+    "(UPI)": "UPI",
+    "(dpa)": "dpa",
+    "(Xinhua)": "Xinhua",
 }
 _CITED = re.compile(
     r"(?:reported|according to|told|said)[ \t]+(?:the[ \t]+)?"
     r"(?P<outlet>(?:The[ \t]+)?[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})"
 )
-_BY_LINE = re.compile(r"(?m)^\s*By\s+(?P<names>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+and\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?)\s*$")
+_OUTLET_WORD = re.compile(
+    r"\b(?:Tribune|Times|News|Post|Journal|Herald|Express|Press|Agency|Reuters|TV)\b"
+)
+_BY_LINE = re.compile(
+    r"(?m)^\s*By\s+(?P<names>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+and\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?)\s*$"
+)
 _KNOWN_HOSTS = {
-    "bbc": "BBC", "cnn": "CNN", "reuters": "Reuters", "apnews": "AP", "nytimes": "The New York Times",
-    "washingtonpost": "The Washington Post", "theguardian": "The Guardian", "guardian": "The Guardian",
-    "aljazeera": "Al Jazeera", "huffingtonpost": "HuffPost", "huffpost": "HuffPost",
-    "foxnews": "Fox News", "nbcnews": "NBC News", "cbsnews": "CBS News", "abcnews": "ABC News",
-    "usatoday": "USA Today", "latimes": "Los Angeles Times", "dawn": "Dawn", "tribune": "The Express Tribune",
-    "thehindu": "The Hindu", "telegraph": "The Telegraph", "independent": "The Independent",
-    "dailymail": "Daily Mail", "espn": "ESPN", "people": "People", "yahoo": "Yahoo",
+    "bbc": "BBC",
+    "cnn": "CNN",
+    "reuters": "Reuters",
+    "apnews": "AP",
+    "nytimes": "The New York Times",
+    "washingtonpost": "The Washington Post",
+    "theguardian": "The Guardian",
+    "guardian": "The Guardian",
+    "aljazeera": "Al Jazeera",
+    "huffingtonpost": "HuffPost",
+    "huffpost": "HuffPost",
+    "foxnews": "Fox News",
+    "nbcnews": "NBC News",
+    "cbsnews": "CBS News",
+    "abcnews": "ABC News",
+    "usatoday": "USA Today",
+    "latimes": "Los Angeles Times",
+    "dawn": "Dawn",
+    "tribune": "The Express Tribune",
+    "thehindu": "The Hindu",
+    "telegraph": "The Telegraph",
+    "independent": "The Independent",
+    "dailymail": "Daily Mail",
+    "espn": "ESPN",
+    "people": "People",
+    "yahoo": "Yahoo",
 }
 _AGENCY_FEED = re.compile(r"auto-published from an? (?:agency|syndicated) feed", re.I)
 
@@ -99,7 +131,11 @@ def settle_metadata(raw: RawArticle) -> Article:
             evidence.append(Evidence("bylines", "sign-off", sign_off.start(), sign_off.end()))
         if not outlet:
             outlet = "Reuters"
-            evidence.append(Evidence("outlet", "sign-off (Reuters house style)", sign_off.start(), sign_off.end()))
+            evidence.append(
+                Evidence(
+                    "outlet", "sign-off (Reuters house style)", sign_off.start(), sign_off.end()
+                )
+            )
     if not bylines and (by := _BY_LINE.search(text[:600])):
         bylines = tuple(n.strip() for n in re.split(r"\s+and\s+", by.group("names")))
         evidence.append(Evidence("bylines", "by-line", by.start("names"), by.end("names")))
@@ -115,8 +151,8 @@ def settle_metadata(raw: RawArticle) -> Article:
     else:
         found_date = _published_from_text(text, url)
         if found_date:
-            published, how, start, end = found_date
-            evidence.append(Evidence("published", how, start, end))
+            published, how, date_start, date_end = found_date
+            evidence.append(Evidence("published", how, date_start, date_end))
 
     return Article(
         id=raw.id,
@@ -195,7 +231,9 @@ def _outlet_from_text(text: str, has_dateline: bool, url: str | None) -> tuple[s
         return "ANI", "ANI-style dateline 'Place [Country], Month D :'"
     if url:
         host = urlparse(url).hostname or ""
-        labels = [p for p in host.split(".") if p not in ("www", "edition", "news", "articles", "en", "m")]
+        labels = [
+            p for p in host.split(".") if p not in ("www", "edition", "news", "articles", "en", "m")
+        ]
         if labels:
             key = labels[0] if len(labels) == 1 else labels[-2]
             name = _KNOWN_HOSTS.get(key) or next(
@@ -210,13 +248,14 @@ def _cited_outlets(text: str, publisher: str | None) -> tuple[str, ...]:
     cited: list[str] = []
     for match in _CITED.finditer(text):
         name = match.group("outlet").strip()
-        if re.search(r"\b(?:Tribune|Times|News|Post|Journal|Herald|Express|Press|Agency|Reuters|TV)\b", name):
-            if name != publisher and name not in cited:
-                cited.append(name)
+        if _OUTLET_WORD.search(name) and name != publisher and name not in cited:
+            cited.append(name)
     return tuple(cited)
 
 
-def _published_from_text(text: str, url: str | None) -> tuple[dt.date, str, int | None, int | None] | None:
+def _published_from_text(
+    text: str, url: str | None
+) -> tuple[dt.date, str, int | None, int | None] | None:
     """The publication date: a header, a dated top line, the URL, a weekday, or a bound."""
     for match in _HEADER_DATE.finditer(text[:1500]):
         if (full := _FULL_DATE.search(match.group("value"))) is not None:
@@ -232,7 +271,9 @@ def _published_from_text(text: str, url: str | None) -> tuple[dt.date, str, int 
     years = [int(y) for y in _YEAR.findall(text)]
     floor = max(years) if years else None
     if (wk := _WEEKDAY_MONTH_DAY.search(text)) is not None:
-        fixed = _year_for_weekday(wk.group("weekday"), wk.group("month"), int(wk.group("day")), floor)
+        fixed = _year_for_weekday(
+            wk.group("weekday"), wk.group("month"), int(wk.group("day")), floor
+        )
         if fixed:
             return fixed, "weekday with month-day fixes the year", wk.start(), wk.end()
     if floor is not None:
@@ -252,7 +293,18 @@ def _date_from_url(url: str) -> dt.date | None:
 
 def _month(name: str) -> int:
     return [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
     ].index(name[:3].lower()) + 1
 
 
@@ -270,7 +322,9 @@ def _year_for_weekday(weekday: str, month: str, day: int, floor: int | None) -> 
     return None
 
 
-def _latest_event_bound(text: str, floor: int) -> tuple[dt.date, str, int | None, int | None] | None:
+def _latest_event_bound(
+    text: str, floor: int
+) -> tuple[dt.date, str, int | None, int | None] | None:
     """No date is written: the latest dated event (month-day in the latest year named) bounds it."""
     best: tuple[dt.date, int, int] | None = None
     for match in _REPORTING_DAY.finditer(text):
@@ -282,4 +336,9 @@ def _latest_event_bound(text: str, floor: int) -> tuple[dt.date, str, int | None
             best = (candidate, match.start(), match.end())
     if best is None:
         return None
-    return best[0], f"bounded by the latest dated event (year {floor} from the text)", best[1], best[2]
+    return (
+        best[0],
+        f"bounded by the latest dated event (year {floor} from the text)",
+        best[1],
+        best[2],
+    )

@@ -12,7 +12,13 @@ from triangulate.types import Dossier
 __all__ = ["FORMATS", "format_for", "register_renderer", "render"]
 
 _RENDERERS: dict[str, Callable[[Dossier], str]] = {}
-_SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_SUFFIXES = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def register_renderer(name: str, renderer: Callable[[Dossier], str]) -> None:

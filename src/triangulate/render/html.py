@@ -13,11 +13,13 @@ from triangulate.types import Article, Dossier, Figure, Measure
 __all__ = ["dossier_to_html"]
 
 _CSS = """
-body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#1d1d1f}
+body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;
+color:#1d1d1f}
 h1{font-size:1.6em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #e2e2e2;
 padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f6f6f6}
-.v-agree{color:#1a7f37}.v-evolving{color:#0969da}.v-conflicting{color:#cf222e}.v-single{color:#6e7781}
+.v-agree{color:#1a7f37}.v-evolving{color:#0969da}.v-conflicting{color:#cf222e}
+.v-single{color:#6e7781}
 .badge{font-weight:600;text-transform:uppercase;font-size:.8em;letter-spacing:.04em}
 .measure{border:1px solid #e2e2e2;border-radius:8px;padding:.6em 1em;margin:1em 0}
 .reason{color:#444}.cite{color:#6e7781;font-size:.85em}svg text{font:11px system-ui,sans-serif}
@@ -42,8 +44,8 @@ def dossier_to_html(dossier: Dossier) -> str:
         _entities(dossier),
     ]
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
         + "\n".join(part for part in body if part)
         + "</body></html>\n"
@@ -98,8 +100,11 @@ def _brief(dossier: Dossier, docs: dict[str, Article]) -> str:
     if not dossier.brief:
         return ""
     items = "".join(
-        f"<li>{escape(b.text)} <span class=\"cite\">["
-        + "; ".join(escape(f"{_name(docs.get(c.doc_id), c.doc_id)} @{c.start}–{c.end}") for c in b.citations[:4])
+        f'<li>{escape(b.text)} <span class="cite">['
+        + "; ".join(
+            escape(f"{_name(docs.get(c.doc_id), c.doc_id)} @{c.start}–{c.end}")
+            for c in b.citations[:4]
+        )
         + "]</span></li>"
         for b in dossier.brief
     )
@@ -144,7 +149,8 @@ def _measure(measure: Measure, figures: Sequence[Figure], docs: dict[str, Articl
     chart = _chart(figures, docs) if len(figures) > 1 else ""
     return (
         f'<div class="measure"><h3>{escape(measure.label)}</h3>'
-        f'<p><span class="badge v-{escape(measure.verdict)}">{escape(measure.verdict)}</span>{origins}'
+        f'<p><span class="badge v-{escape(measure.verdict)}">{escape(measure.verdict)}</span>'
+        f"{origins}"
         f' — <span class="reason">{escape(measure.reason)}</span></p>{chart}'
         "<table><tr><th>source</th><th>wording</th><th>counted</th><th>qualifier</th>"
         f"<th>who says</th><th>as of</th></tr>{rows}</table></div>"
@@ -153,8 +159,7 @@ def _measure(measure: Measure, figures: Sequence[Figure], docs: dict[str, Articl
 
 def _chart(figures: Sequence[Figure], docs: dict[str, Article]) -> str:
     """Horizontal bars: each figure's value (or its range), so disagreements are visible."""
-    points = [(f, _bounds(f)) for f in figures]
-    points = [(f, b) for f, b in points if b is not None]
+    points = [(f, bounds) for f in figures if (bounds := _bounds(f)) is not None]
     if not points:
         return ""
     top = max(b[1] for _, b in points) or 1.0
@@ -191,8 +196,9 @@ def _quotes(dossier: Dossier, docs: dict[str, Article]) -> str:
     if not dossier.quotes:
         return ""
     items = "".join(
-        f"<blockquote>“{escape(q.text)}”<br><span class=\"cite\">— {escape(q.speaker or 'unattributed')}, "
-        f"{escape(_name(docs.get(q.doc_id), q.doc_id))}{' (earliest)' if q.earliest else ''}</span></blockquote>"
+        f"<blockquote>“{escape(q.text)}”<br><span class=\"cite\">— "
+        f"{escape(q.speaker or 'unattributed')}, {escape(_name(docs.get(q.doc_id), q.doc_id))}"
+        f"{' (earliest)' if q.earliest else ''}</span></blockquote>"
         for q in dossier.quotes
     )
     return f"<h2>Quotes</h2>{items}"
@@ -207,7 +213,9 @@ def _timeline(dossier: Dossier, docs: dict[str, Article]) -> str:
         + "</td></tr>"
         for e in dossier.events
     )
-    return f"<h2>Timeline</h2><table><tr><th>date</th><th>what</th><th>told by</th></tr>{rows}</table>"
+    return (
+        f"<h2>Timeline</h2><table><tr><th>date</th><th>what</th><th>told by</th></tr>{rows}</table>"
+    )
 
 
 def _entities(dossier: Dossier) -> str:
@@ -215,7 +223,8 @@ def _entities(dossier: Dossier) -> str:
         return ""
     rows = "".join(
         f"<tr><td>{escape(e.name)}</td><td>{escape(e.type)}</td>"
-        f"<td>{escape(', '.join(a for a in e.aliases if a != e.name))}</td><td>{len(e.mentions)}</td></tr>"
+        f"<td>{escape(', '.join(a for a in e.aliases if a != e.name))}</td>"
+        f"<td>{len(e.mentions)}</td></tr>"
         for e in sorted(dossier.entities, key=lambda e: -len(e.mentions))[:40]
     )
     return (

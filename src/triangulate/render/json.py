@@ -65,7 +65,9 @@ def dossier_to_dict(dossier: Dossier) -> dict[str, Any]:
             }
             for e in dossier.entities
         ],
-        "brief": [{"text": b.text, "citations": [_span(c) for c in b.citations]} for b in dossier.brief],
+        "brief": [
+            {"text": b.text, "citations": [_span(c) for c in b.citations]} for b in dossier.brief
+        ],
         "coverage": dossier.coverage,
         "problems": [
             {"source": p.source, "line": p.line, "message": p.message} for p in dossier.problems

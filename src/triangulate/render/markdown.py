@@ -80,9 +80,7 @@ def _brief(dossier: Dossier, docs: dict[str, Article]) -> list[str]:
     lines = ["## Brief", ""]
     for sentence in dossier.brief:
         refs = sorted({_source_name(docs.get(c.doc_id), c.doc_id) for c in sentence.citations})
-        cites = ", ".join(
-            f"`{c.doc_id}`@{c.start}–{c.end}" for c in sentence.citations[:4]
-        )
+        cites = ", ".join(f"`{c.doc_id}`@{c.start}–{c.end}" for c in sentence.citations[:4])
         lines.append(f"- {sentence.text} — *{'; '.join(refs)}* [{cites}]")
     return [*lines, ""]
 
@@ -96,16 +94,21 @@ def _ledger(dossier: Dossier, docs: dict[str, Article]) -> list[str]:
     for m in dossier.measures:
         counts[m.verdict] = counts.get(m.verdict, 0) + 1
     lines.append(
-        ", ".join(f"{n} {v}" for v, n in sorted(counts.items())) + f" — {len(dossier.figures)} figures"
+        ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
+        + f" — {len(dossier.figures)} figures"
     )
     lines.append("")
     ordered = sorted(dossier.measures, key=lambda m: (m.verdict == "single", -len(m.figure_ids)))
     for measure in ordered:
-        lines += _measure_table(measure, [figures[i] for i in measure.figure_ids if i in figures], docs)
+        lines += _measure_table(
+            measure, [figures[i] for i in measure.figure_ids if i in figures], docs
+        )
     return lines
 
 
-def _measure_table(measure: Measure, figures: Sequence[Figure], docs: dict[str, Article]) -> list[str]:
+def _measure_table(
+    measure: Measure, figures: Sequence[Figure], docs: dict[str, Article]
+) -> list[str]:
     independence = ""
     if measure.outlets and measure.origins:
         independence = (
@@ -115,7 +118,8 @@ def _measure_table(measure: Measure, figures: Sequence[Figure], docs: dict[str, 
     lines = [
         f"### {_cell(measure.label)}",
         "",
-        f"**{_VERDICT_MARK.get(measure.verdict, measure.verdict)}**{independence}. {_cell(measure.reason)}",
+        f"**{_VERDICT_MARK.get(measure.verdict, measure.verdict)}**{independence}. "
+        + _cell(measure.reason),
         "",
         "| source | value | wording | qualifier | who says | as of |",
         "|---|---|---|---|---|---|",
@@ -152,7 +156,9 @@ def _value(figure: Figure) -> str:
 def _num(value: float | None) -> str:
     if value is None:
         return ""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return (
+        f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
 
 
 def _quotes(dossier: Dossier, docs: dict[str, Article]) -> list[str]:
@@ -194,7 +200,11 @@ def _coverage(dossier: Dossier, docs: dict[str, Article]) -> list[str]:
     lines = ["## Coverage and omissions", ""]
     for doc_id, facts in dossier.coverage.items():
         name = _source_name(docs.get(doc_id), doc_id)
-        summary = "; ".join(f"{key}: {', '.join(_cell(v) for v in values)}" for key, values in facts.items() if values)
+        summary = "; ".join(
+            f"{key}: {', '.join(_cell(v) for v in values)}"
+            for key, values in facts.items()
+            if values
+        )
         lines.append(f"- **{_cell(name)}** — {summary or 'nothing recorded'}")
     return [*lines, ""]
 
