@@ -135,3 +135,32 @@ def test_stated_metadata_wins() -> None:
         ("Staff",),
         dt.date(2023, 1, 2),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published"),
+    [
+        (
+            "http://news.example.test/x.stm\nLast Updated: Monday, 28 November 2005, 02:24 GMT\n"
+            "Ten dead in southern Iran quake\nA powerful earthquake has hit southern Iran.\n",
+            "Ten dead in southern Iran quake",
+            "2005-11-28",
+        ),
+        (
+            "http://www.example.test/news/05/nov/1266.html\n11/28/05\t\t\n"
+            "Aftershocks jolt the island, death toll rises to 10\nThe sixth aftershock shook.\n",
+            "Aftershocks jolt the island, death toll rises to 10",
+            "2005-11-28",
+        ),
+        (
+            "http://example.test/story\nPosted 11/27/2005 7:21 AM\nUpdated 11/27/2005 3:41 PM\n"
+            "Strong earthquake jolts southern Iran\nAn earthquake shook the area on Sunday.\n",
+            "Strong earthquake jolts southern Iran",
+            "2005-11-27",
+        ),
+    ],
+)
+def test_headline_below_url_and_date_lines(text: str, title: str, published: str) -> None:
+    article = _settle(text)
+    assert article.title == title
+    assert str(article.published) == published

@@ -28,7 +28,8 @@ _FULL_DATE = re.compile(
     rf"\b(?:{_WEEKDAY},?\s+)?(?:"
     rf"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
     rf"|(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d))\b",
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d)"
+    r"|(?P<numeric>\d{1,2}/\d{1,2}/(?:\d\d){1,2}))\b",
     re.I,
 )
 _HEADER_DATE = re.compile(
@@ -187,9 +188,12 @@ def _url_line(text: str) -> str | None:
 
 
 def _title_from_text(text: str) -> tuple[int, int, str] | None:
-    """The first line, when it reads as a headline rather than as the first paragraph."""
+    """The first line, when it reads as a headline rather than as the first paragraph.
+
+    A source URL and date or "Updated …" lines above the headline are passed over.
+    """
     lines = list(_lines(text[:2000]))
-    if lines and re.fullmatch(r"https?://\S+", lines[0][2]):
+    while lines and _is_preamble(lines[0][2]):
         lines = lines[1:]
     if len(lines) < 2:
         return None
@@ -199,11 +203,16 @@ def _title_from_text(text: str) -> tuple[int, int, str] | None:
         return None
     if line.endswith((".", ",", ";")) and not line.endswith("..."):
         return None
-    if _DATELINE.match(line) or _HEADER_DATE.match(line):
+    if _DATELINE.match(line):
         return None
-    if _FULL_DATE.search(line) and len(_FULL_DATE.sub("", line).split()) < 3:
-        return None  # a date line, not a headline
     return start, end, line
+
+
+def _is_preamble(line: str) -> bool:
+    """A URL, date or header line that sits above a headline."""
+    if re.fullmatch(r"https?://\S+", line) or _HEADER_DATE.match(line):
+        return True
+    return _FULL_DATE.search(line) is not None and len(_FULL_DATE.sub("", line).split()) < 3
 
 
 def _reporters(body: str) -> tuple[str, ...]:
@@ -259,12 +268,12 @@ def _published_from_text(
     """The publication date: a header, a dated top line, the URL, a weekday, or a bound."""
     for match in _HEADER_DATE.finditer(text[:1500]):
         if (full := _FULL_DATE.search(match.group("value"))) is not None:
-            parsed = parse_published(full.group())
+            parsed = _parse_full_date(full)
             if parsed:
                 start = match.start("value") + full.start()
                 return parsed, "header", start, start + len(full.group())
     head = text[:400]
-    if (full := _FULL_DATE.search(head)) is not None and (parsed := parse_published(full.group())):
+    if (full := _FULL_DATE.search(head)) is not None and (parsed := _parse_full_date(full)):
         return parsed, "date near the top", full.start(), full.end()
     if url and (from_url := _date_from_url(url)):
         return from_url, "source URL", None, None
@@ -279,6 +288,20 @@ def _published_from_text(
     if floor is not None:
         return _latest_event_bound(text, floor)
     return None
+
+
+def _parse_full_date(match: re.Match[str]) -> dt.date | None:
+    """A matched full date; numeric ones are read month first (US style) unless impossible."""
+    numeric = match.group("numeric")
+    if not numeric:
+        return parse_published(match.group())
+    first, second, year = (int(p) for p in numeric.split("/"))
+    year += 2000 if year < 50 else 1900 if year < 100 else 0
+    month, day = (second, first) if first > 12 else (first, second)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _date_from_url(url: str) -> dt.date | None:
