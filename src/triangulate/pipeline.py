@@ -30,6 +30,7 @@ from triangulate.nlp.pipeline import load_nlp, parse
 from triangulate.normalise.metadata import settle_metadata
 from triangulate.types import (
     Article,
+    DateMention,
     Dossier,
     Entity,
     Extraction,
@@ -144,7 +145,7 @@ def link(extractions: Sequence[Extraction], *, aliases: AliasTable | None = None
     derived_from = find_derivatives(articles)
     measures = _measures(figures, articles, derived_from)
     sentences = [s for e in extractions for s in e.sentences]
-    events = build_events([d for e in extractions for d in e.dates], sentences)
+    events = build_events([d for e in extractions for d in _story_dates(e)], sentences)
     brief = write_brief(sentences, articles, measures, figures, derived_from)
     return (
         Dossier(
@@ -161,6 +162,20 @@ def link(extractions: Sequence[Extraction], *, aliases: AliasTable | None = None
         if by_id
         else Dossier(documents=())
     )
+
+
+def _story_dates(extraction: Extraction) -> list[DateMention]:
+    """Dates the story tells, without the header or dateline that dates the article itself."""
+    header = [
+        (e.start, e.end)
+        for e in extraction.article.evidence
+        if e.field == "published" and e.start is not None and e.end is not None
+    ]
+    return [
+        d
+        for d in extraction.dates
+        if not any(d.start < end and start < d.end for start, end in header)
+    ]
 
 
 def _canonical_figure(figure: Figure, entities: Sequence[Entity]) -> Figure:

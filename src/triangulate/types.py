@@ -85,6 +85,11 @@ class Article:
     cited_outlets: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
 
+    @property
+    def label(self) -> str:
+        """How a reader names this source: its outlet, else its document id."""
+        return self.outlet or self.id
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -149,7 +149,7 @@ def _differences(
 ) -> list[BriefSentence]:
     """One sentence per evolving or conflicting measure, citing its figures."""
     by_id = {f.id: f for f in figures}
-    names = {a.id: a.outlet or a.id for a in articles}
+    names = {a.id: a.label for a in articles}
     lines = []
     for measure in measures:
         if measure.verdict not in ("evolving", "conflicting"):

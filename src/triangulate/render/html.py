@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from triangulate.types import Article, Dossier, Figure, Measure
+from triangulate.types import Article, BriefSentence, Dossier, Figure, Measure
 
 __all__ = ["dossier_to_html"]
 
@@ -56,7 +56,7 @@ def _name(article: Article | None, doc_id: str) -> str:
     if article is None:
         return doc_id
     when = f", {article.published}" if article.published else ""
-    return f"{article.outlet or doc_id}{when}"
+    return f"{article.label}{when}"
 
 
 def _summary(dossier: Dossier) -> str:
@@ -99,16 +99,18 @@ def _sources(dossier: Dossier) -> str:
 def _brief(dossier: Dossier, docs: dict[str, Article]) -> str:
     if not dossier.brief:
         return ""
-    items = "".join(
-        f'<li>{escape(b.text)} <span class="cite">['
-        + "; ".join(
+
+    def item(sentence: BriefSentence) -> str:
+        cites = "; ".join(
             escape(f"{_name(docs.get(c.doc_id), c.doc_id)} @{c.start}–{c.end}")
-            for c in b.citations[:4]
+            for c in sentence.citations[:4]
         )
-        + "]</span></li>"
-        for b in dossier.brief
-    )
-    return f"<h2>Brief</h2><ul>{items}</ul>"
+        return f'<li>{escape(sentence.text)} <span class="cite">[{cites}]</span></li>'
+
+    shared = "".join(item(b) for b in dossier.brief if b.section != "differ")
+    differ = "".join(item(b) for b in dossier.brief if b.section == "differ")
+    out = f"<h2>Brief</h2><ul>{shared}</ul>"
+    return out + (f"<h3>Where the sources differ</h3><ul>{differ}</ul>" if differ else "")
 
 
 def _ledger(dossier: Dossier, docs: dict[str, Article]) -> str:
@@ -196,7 +198,7 @@ def _quotes(dossier: Dossier, docs: dict[str, Article]) -> str:
     if not dossier.quotes:
         return ""
     items = "".join(
-        f"<blockquote>“{escape(q.text)}”<br><span class=\"cite\">— "
+        f'<blockquote>“{escape(q.text)}”<br><span class="cite">— '
         f"{escape(q.speaker or 'unattributed')}, {escape(_name(docs.get(q.doc_id), q.doc_id))}"
         f"{' (earliest)' if q.earliest else ''}</span></blockquote>"
         for q in dossier.quotes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from triangulate.types import Article, Dossier, Figure, Measure
+from triangulate.types import Article, BriefSentence, Dossier, Figure, Measure
 
 __all__ = ["dossier_to_markdown"]
 
@@ -42,7 +42,7 @@ def _story_title(dossier: Dossier) -> str:
 def _source_name(article: Article | None, doc_id: str) -> str:
     if article is None:
         return doc_id
-    return f"{article.outlet or doc_id}" + (f" ({article.published})" if article.published else "")
+    return article.label + (f" ({article.published})" if article.published else "")
 
 
 def _sources(dossier: Dossier) -> list[str]:
@@ -78,11 +78,20 @@ def _brief(dossier: Dossier, docs: dict[str, Article]) -> list[str]:
     if not dossier.brief:
         return []
     lines = ["## Brief", ""]
-    for sentence in dossier.brief:
-        refs = sorted({_source_name(docs.get(c.doc_id), c.doc_id) for c in sentence.citations})
-        cites = ", ".join(f"`{c.doc_id}`@{c.start}–{c.end}" for c in sentence.citations[:4])
-        lines.append(f"- {sentence.text} — *{'; '.join(refs)}* [{cites}]")
+    differ = [b for b in dossier.brief if b.section == "differ"]
+    for sentence in (b for b in dossier.brief if b.section != "differ"):
+        lines.append(f"- {sentence.text} {_citations(sentence, docs)}")
+    if differ:
+        lines += ["", "**Where the sources differ**", ""]
+        lines += [f"- {sentence.text} {_citations(sentence, docs)}" for sentence in differ]
     return [*lines, ""]
+
+
+def _citations(sentence: BriefSentence, docs: dict[str, Article]) -> str:
+    refs = sorted({_source_name(docs.get(c.doc_id), c.doc_id) for c in sentence.citations})
+    spans = ", ".join(f"`{c.doc_id}`@{c.start}–{c.end}" for c in sentence.citations[:4])
+    more = f" +{len(sentence.citations) - 4}" if len(sentence.citations) > 4 else ""
+    return f"— *{'; '.join(refs)}* [{spans}{more}]"
 
 
 def _ledger(dossier: Dossier, docs: dict[str, Article]) -> list[str]:
@@ -195,18 +204,42 @@ def _entities(dossier: Dossier) -> list[str]:
 
 
 def _coverage(dossier: Dossier, docs: dict[str, Article]) -> list[str]:
+    """A source x measure matrix (measures at least two sources carry), then each source's
+    exclusives and omissions, named by label rather than id."""
     if not dossier.coverage:
         return []
+    labels = {m.id: m.label for m in dossier.measures}
+    labels |= {e.id: f"{e.date}: {e.description}" for e in dossier.events}
+    shared = [
+        m for m in dossier.measures if len({dossier_id for dossier_id in _docs_of(m, dossier)}) > 1
+    ]
     lines = ["## Coverage and omissions", ""]
+    if shared:
+        header = " | ".join(f"m{i}" for i, _ in enumerate(shared, start=1))
+        lines += [f"| source | {header} |", "|---" * (len(shared) + 1) + "|"]
+        for doc_id, facts in dossier.coverage.items():
+            marks = " | ".join("✓" if m.id in facts.get("measures", []) else "—" for m in shared)
+            lines.append(f"| {_cell(_source_name(docs.get(doc_id), doc_id))} | {marks} |")
+        lines.append("")
+        lines += [f"m{i}: {_cell(m.label)}  " for i, m in enumerate(shared, start=1)]
+        lines.append("")
     for doc_id, facts in dossier.coverage.items():
         name = _source_name(docs.get(doc_id), doc_id)
-        summary = "; ".join(
-            f"{key}: {', '.join(_cell(v) for v in values)}"
-            for key, values in facts.items()
-            if values
-        )
-        lines.append(f"- **{_cell(name)}** — {summary or 'nothing recorded'}")
+        only = [labels[f] for f in facts.get("only_here", []) if f in labels]
+        omits = [labels[f] for f in facts.get("omits", []) if f in labels]
+        if only or omits:
+            parts = []
+            if only:
+                parts.append("only here: " + "; ".join(_cell(x) for x in only[:8]))
+            if omits:
+                parts.append("omits: " + "; ".join(_cell(x) for x in omits[:8]))
+            lines.append(f"- **{_cell(name)}** — {' · '.join(parts)}")
     return [*lines, ""]
+
+
+def _docs_of(measure: Measure, dossier: Dossier) -> set[str]:
+    ids = set(measure.figure_ids)
+    return {f.doc_id for f in dossier.figures if f.id in ids}
 
 
 def _cell(text: str | Iterable[str]) -> str:
