@@ -40,6 +40,12 @@ def build(gold_dir: Path) -> dict[str, Any]:
     return dossier_to_dict(build_dossier(articles))
 
 
+def is_heldout(gold_dir: Path) -> bool:
+    """A held-out story is never used for tuning; its scores are reported apart."""
+    story = json.loads((gold_dir / "story.json").read_text(encoding="utf-8"))
+    return bool(story.get("heldout", False))
+
+
 def story_scores() -> dict[str, dict[str, float]]:
     """Scores per story from every scorer module present."""
     scorers = [
@@ -67,11 +73,14 @@ def corpus_scores() -> dict[str, float]:
 
 
 def mean_scores(per_story: dict[str, dict[str, float]]) -> dict[str, float]:
-    """Macro average over stories of each metric."""
+    """Macro average of each metric over the tuning stories, and apart over held-out ones
+    (keys prefixed ``heldout:``)."""
     values: dict[str, list[float]] = defaultdict(list)
-    for scores in per_story.values():
+    heldout = {d.name for d in story_dirs() if is_heldout(d)}
+    for name, scores in per_story.items():
+        prefix = "heldout:" if name in heldout else ""
         for key, value in scores.items():
-            values[key].append(value)
+            values[prefix + key].append(value)
     return {key: sum(v) / len(v) for key, v in sorted(values.items())}
 
 
@@ -126,10 +135,13 @@ def main(argv: list[str] | None = None) -> int:
     per_story = story_scores()
     overall = {**mean_scores(per_story), **corpus_scores()}
     names = list(per_story)
-    print(f"{'metric':40s}" + "".join(f"{n[:18]:>20s}" for n in names) + f"{'overall':>10s}")
+    print(f"{'metric':40s}" + "".join(f"{n[:18]:>20s}" for n in names) + f"{'mean':>10s}")
+    print("(mean: over tuning stories; heldout: rows average the held-out stories only)")
     for key in sorted(overall):
+        base = key.removeprefix("heldout:")
         row = "".join(
-            f"{per_story[n][key]:20.3f}" if key in per_story[n] else f"{'-':>20s}" for n in names
+            f"{per_story[n][base]:20.3f}" if base in per_story[n] else f"{'-':>20s}"
+            for n in names
         )
         print(f"{key:40s}{row}{overall[key]:10.3f}")
     print(f"({time.perf_counter() - started:.1f} s)")

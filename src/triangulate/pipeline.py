@@ -25,14 +25,13 @@ from triangulate.link.derivatives import find_derivatives
 from triangulate.link.events import build_events
 from triangulate.link.figures import align_figures
 from triangulate.link.quotes import cluster_quotes
-from triangulate.link.speakers import canonical_name
+from triangulate.link.speakers import canonical_with, speaker_index
 from triangulate.nlp.pipeline import load_nlp, parse
 from triangulate.normalise.metadata import settle_metadata
 from triangulate.types import (
     Article,
     DateMention,
     Dossier,
-    Entity,
     Extraction,
     Figure,
     Measure,
@@ -131,12 +130,16 @@ def extract_document(doc: Doc, article: Article) -> Extraction:
 def link(extractions: Sequence[Extraction], *, aliases: AliasTable | None = None) -> Dossier:
     """Link what the extractors found across documents; no spaCy from here on."""
     articles = [e.article for e in extractions]
-    by_id = {a.id: a for a in articles}
     entities = merge_entities([m for e in extractions for m in e.entities], aliases)
-    figures = [_canonical_figure(f, entities) for e in extractions for f in e.figures]
+    names = speaker_index(entities)
+    figures = [
+        dataclasses.replace(f, attributed_to=_canonical(f.attributed_to, names))
+        for e in extractions
+        for f in e.figures
+    ]
     quotes = cluster_quotes(
         [
-            dataclasses.replace(q, speaker=canonical_name(q.speaker, entities))
+            dataclasses.replace(q, speaker=_canonical(q.speaker, names))
             for e in extractions
             for q in e.quotes
         ],
@@ -146,22 +149,22 @@ def link(extractions: Sequence[Extraction], *, aliases: AliasTable | None = None
     measures = _measures(figures, articles, derived_from)
     sentences = [s for e in extractions for s in e.sentences]
     events = build_events([d for e in extractions for d in _story_dates(e)], sentences)
-    brief = write_brief(sentences, articles, measures, figures, derived_from)
-    return (
-        Dossier(
-            documents=tuple(articles),
-            figures=tuple(figures),
-            measures=tuple(measures),
-            quotes=tuple(quotes),
-            events=tuple(events),
-            entities=tuple(entities),
-            brief=tuple(brief),
-            derived_from=dict(derived_from),
-            coverage=coverage(articles, measures, figures, quotes, events, derived_from),
-        )
-        if by_id
-        else Dossier(documents=())
+    return Dossier(
+        documents=tuple(articles),
+        figures=tuple(figures),
+        measures=tuple(measures),
+        quotes=tuple(quotes),
+        events=tuple(events),
+        entities=tuple(entities),
+        brief=tuple(write_brief(sentences, articles, measures, figures, derived_from)),
+        derived_from=dict(derived_from),
+        coverage=coverage(articles, measures, figures, quotes, events, derived_from),
     )
+
+
+def _canonical(name: str | None, index: dict[str, str]) -> str | None:
+    """The story's canonical full name for a speaker ("Kakar" -> "Anwar ul Haq Kakar")."""
+    return None if name is None else canonical_with(name, index)
 
 
 def _story_dates(extraction: Extraction) -> list[DateMention]:
@@ -176,13 +179,6 @@ def _story_dates(extraction: Extraction) -> list[DateMention]:
         for d in extraction.dates
         if not any(d.start < end and start < d.end for start, end in header)
     ]
-
-
-def _canonical_figure(figure: Figure, entities: Sequence[Entity]) -> Figure:
-    name = canonical_name(figure.attributed_to, entities)
-    return (
-        figure if name == figure.attributed_to else dataclasses.replace(figure, attributed_to=name)
-    )
 
 
 def _measures(

@@ -93,7 +93,7 @@ def _usable(sentences: list[Sentence], title: str | None) -> list[Sentence]:
         seen.add(key)
         if _BOILERPLATE.match(text) or _DANGLING.match(text) or _is_quote_only(text):
             continue
-        if not _MIN_WORDS <= len(text.split()) <= _MAX_WORDS or text[-1] not in ".!?\"”’":
+        if not _MIN_WORDS <= len(text.split()) <= _MAX_WORDS or text[-1] not in '.!?"”’':
             continue
         kept.append(sentence)
     return kept
@@ -108,13 +108,28 @@ def _is_quote_only(text: str) -> bool:
 
 
 def _find_support(candidates: list[_Candidate], idf: Mapping[str, float]) -> None:
-    """For each candidate: the best similar sentence in every other document."""
-    for a in candidates:
-        for b in candidates:
+    """For each candidate: the best similar sentence in every other document.
+
+    Only pairs that share a content word can reach the threshold, so an inverted index of
+    words keeps this near-linear in the number of sentences instead of quadratic.
+    """
+    totals = [sum(idf.get(t, 1.0) for t in c.tokens) for c in candidates]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, candidate in enumerate(candidates):
+        for token in candidate.tokens:
+            postings[token].append(index)
+    for i, a in enumerate(candidates):
+        shared: dict[int, float] = defaultdict(float)
+        for token in a.tokens:
+            weight = idf.get(token, 1.0)
+            for j in postings[token]:
+                shared[j] += weight
+        for j, overlap in shared.items():
+            b = candidates[j]
             doc_b = b.sentence.doc_id
-            if doc_b == a.sentence.doc_id:
+            if doc_b == a.sentence.doc_id or not totals[i] or not totals[j]:
                 continue
-            score = weighted_overlap(a.tokens, b.tokens, idf)
+            score = overlap / min(totals[i], totals[j])
             if score >= _SUPPORT and score > a.support.get(doc_b, (b.sentence, 0.0))[1]:
                 a.support[doc_b] = (b.sentence, score)
 
@@ -178,4 +193,3 @@ def _figure_phrase(figure: Figure, names: Mapping[str, str]) -> str:
     if figure.as_of:
         parts.append(f"as of {figure.as_of.isoformat()}")
     return f"{figure.text} ({', '.join(parts)})"
-
