@@ -100,3 +100,34 @@ def test_stdin_input(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "over 40" in result.stdout
+
+
+def test_corpus_mode_contract_forms(example_story: Path, shared: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "news.duckdb")
+    assert _invoke("ingest", str(example_story), "--db", db).exit_code == 0
+    again = _invoke("ingest", str(example_story), "--db", db)
+    assert again.exit_code == 0
+    assert "0 article(s) used" in again.stderr + again.stdout
+    listed = _invoke("stories", "--db", db, "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    stories = json.loads(listed.stdout)
+    members = sorted(doc for story in stories for doc in story["documents"])
+    assert members == sorted(p.stem for p in example_story.glob("*.txt"))
+    assert all({"id", "title", "documents"} <= set(story) for story in stories)
+    biggest = max(stories, key=lambda s: len(s["documents"]))
+    out = tmp_path / "story.json"
+    built = _invoke(
+        "dossier", "--story", biggest["id"], "--db", db, "--format", "json", "-o", str(out)
+    )
+    assert built.exit_code == 0, built.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    validate(data)
+    assert sorted(d["id"] for d in data["documents"]) == sorted(biggest["documents"])
+    checker = subprocess.run(
+        [sys.executable, str(shared / "tools" / "check_contract.py"), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checker.returncode == 0, checker.stdout
+    assert _invoke("dossier", "--story", "nope", "--db", db).exit_code == 2
