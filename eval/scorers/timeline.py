@@ -8,6 +8,11 @@
   ("2023" for "2023-01", as "in the first half of 2023" may be written either way).
 * ``event_pairwise_precision`` / ``_recall`` / ``_f1``: over pairs of matched gold mentions,
   "same gold ``event`` key" against "same predicted event".
+
+Gold mentions whose event key starts with ``publication`` (the article's own date in its header
+or dateline) are ignored: the pipeline drops those as metadata, so the metric measures the
+dates the story tells. A prediction overlapping such a mention is ignored too, neither a hit
+nor a false positive.
 """
 
 from __future__ import annotations
@@ -19,16 +24,20 @@ from typing import Any
 
 __all__ = ["score"]
 
+_METADATA_PREFIX = "publication"
+
 
 def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
     """Score ``dossier["events"]`` against ``gold_dir/events.json``."""
-    gold: list[dict[str, Any]] = json.loads((gold_dir / "events.json").read_text("utf-8"))
-    gold_docs = {g["doc_id"] for g in gold} | _gold_doc_ids(gold_dir)
+    every: list[dict[str, Any]] = json.loads((gold_dir / "events.json").read_text("utf-8"))
+    gold = [g for g in every if not str(g["event"]).startswith(_METADATA_PREFIX)]
+    metadata = [g for g in every if str(g["event"]).startswith(_METADATA_PREFIX)]
+    gold_docs = {g["doc_id"] for g in every} | _gold_doc_ids(gold_dir)
     predicted = [
         (m["doc_id"], m["start"], m["end"], event["date"], event["id"])
         for event in dossier.get("events", [])
         for m in event.get("mentions", [])
-        if m["doc_id"] in gold_docs
+        if m["doc_id"] in gold_docs and not _overlaps_any(m, metadata)
     ]
     matched: dict[int, tuple[str, str]] = {}  # gold index -> (predicted date, event id)
     used_predictions = set()
@@ -58,6 +67,15 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
         "event_pairwise_recall": pair_r,
         "event_pairwise_f1": _f1(pair_p, pair_r),
     }
+
+
+def _overlaps_any(mention: dict[str, Any], gold: list[dict[str, Any]]) -> bool:
+    return any(
+        g["doc_id"] == mention["doc_id"]
+        and mention["start"] < g["end"]
+        and g["start"] < mention["end"]
+        for g in gold
+    )
 
 
 def _gold_doc_ids(gold_dir: Path) -> set[str]:

@@ -198,3 +198,119 @@ def test_ecbplus_spans_are_exact_and_years_excluded(nlp: Language, shared: Path)
             )
             assert not is_year, (row["id"], figure.text)
     assert total > 30
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "counted"),
+    [
+        # the noun with the predicate that gives it meaning, read from the parse
+        ("More than 327,000 Afghan refugees have been expelled.", "More than 327,000",
+         "Afghan refugees expelled"),
+        ("The WHO warned that approximately 1.3 million Afghans are expected to return to "
+         "Afghanistan.", "approximately 1.3 million", "Afghans expected to return to Afghanistan"),
+        ("The deadline called for nearly 2 million Afghan refugees to leave Pakistan.",
+         "nearly 2 million", "Afghan refugees to leave Pakistan"),
+        ("Tens of thousands of Afghans have already left the country.", "Tens of thousands",
+         "Afghans left country"),
+        ("A group of about 200 communists stormed the Acropolis.", "about 200",
+         "communists stormed Acropolis"),
+        ("The three bank workers were killed in the fire.", "three",
+         "bank workers killed in fire"),
+        # a number standing for its noun: people, or the noun of the sentence's last figure
+        ("A strong earthquake struck southern Iran, killing at least 10 and injuring dozens.",
+         "dozens", "people injured"),
+        ("An estimated 1.7 million Afghans live in Pakistan, with 1.4 million registered as "
+         "refugees.", "1.4 million", "Afghans registered as refugees"),
+        ("The death toll rose to 10.", "10", "people killed"),
+        ("The fire left three people dead.", "three", "people left dead"),
+        # nominalised events, owners, measurements
+        ("Pakistan expects the repatriation of an estimated 1.7 million Afghan migrants.",
+         "an estimated 1.7 million", "Afghan migrants repatriated"),
+        ("The town has a population of 120,000.", "120,000", "population"),
+        ("The team offered an eight-year deal worth $184 million.", "$184 million",
+         "eight-year deal"),
+        ("The epicentre was about 58km south-west of Bandar Abbas.", "about 58km",
+         "distance south-west of Bandar Abbas"),
+        ("A 6.4-magnitude quake hit the town of Zarand in February.", "6.4-magnitude",
+         "quake magnitude (hit town of Zarand) in February"),
+    ],
+)
+def test_counted_phrase(nlp: Language, sentence: str, surface: str, counted: str) -> None:
+    figures = {f.text: f for f in _figures(nlp, sentence)}
+    assert figures[surface].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "counted", "change"),
+    [
+        ("There was a 60% increase in militant attacks since the Taliban returned to power in "
+         "August 2021.", "60%", "militant attacks (increase) since August 2021", "increase"),
+        ("Terror attacks increased by 79% in the first half of 2023.", "79%",
+         "terror attacks (increase) in the first half of 2023", "increase"),
+        ("There was a 500% surge in suicide bombings.", "500%", "suicide bombings (increase)",
+         "increase"),
+        ("Greek stocks fell 5.4 per cent.", "5.4 per cent", "Greek stocks (decrease)",
+         "decrease"),
+        ("Afghans have been crossing the border, an average of over 17,000 each day.",
+         "over 17,000", None, None),
+        ("He earns 900 euros a month.", "900 euros", "earned per month", None),
+    ],
+)
+def test_changes_and_periods_end_the_phrase(
+    nlp: Language, sentence: str, surface: str, counted: str | None, change: str | None
+) -> None:
+    figure = {f.text: f for f in _figures(nlp, sentence)}[surface]
+    assert figure.change == change
+    if counted is not None:
+        assert figure.counted == counted
+    else:
+        assert figure.counted is not None and figure.counted.endswith("per day")
+
+
+def test_the_later_period_is_told_apart(story: dict[str, tuple[str, list[Figure]]]) -> None:
+    """ "60% since 2021" and "79% in the first half of 2023" must not read alike."""
+    phrases = {f.text: f.counted or "" for _, fs in story.values() for f in fs}
+    assert "first half of 2023" in phrases["79%"]
+    assert "since" in phrases["60 percent"] and "2021" in phrases["60 percent"]
+
+
+def test_unit_conversion_in_brackets_counts_the_same(nlp: Language) -> None:
+    figures = _figures(nlp, "The epicentre was about 58km (36 miles) south-west of Bandar Abbas.")
+    assert [f.text for f in figures] == ["about 58km", "36 miles"]
+    assert figures[0].counted == figures[1].counted == "distance south-west of Bandar Abbas"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Britain and Canada are the two countries that have announced new efforts.",
+        "It marks a departure from the close relationship between the two entities.",
+        "Talks between the two sides will resume.",
+        "Stefanski may reach out to Jordan, as the two worked together earlier.",
+        "She was 85.",
+        "Esther Williams, swimming star, dies at 91",
+        "She is currently dating her business partner Julien Jarmoune, 34.",
+        "Tara was 100 percent professional, he said.",
+        "The bomb detonated at the bank in the 2500 block of Oregon 214.",
+        "Juror No. 12 spoke to reporters.",
+        "In round three Klitschko was again using his left hand.",
+        "He is a four-time Oscar nominee.",
+        "O'Brien recorded a mark of 182-158 (. 535) in Boston.",
+    ],
+)
+def test_references_ages_and_labels_are_not_figures(nlp: Language, sentence: str) -> None:
+    assert _figures(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("The three bank workers were killed in the fire.", "three"),
+        ("Up to 80% of houses in the 12 worst-hit villages were destroyed.", "12"),
+        ("Two jurors spoke to reporters after the verdict.", "Two"),
+        ("The two women and a man were killed during the demonstrations.", "two"),
+        ("Three dead after fire-bomb hits bank", "Three"),
+    ],
+)
+def test_small_counts_of_victims_stay(nlp: Language, sentence: str, surface: str) -> None:
+    assert surface in [f.text for f in _figures(nlp, sentence)]

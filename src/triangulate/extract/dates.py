@@ -46,7 +46,7 @@ _PATTERNS = re.compile(
         (
             rf"\b{_YEAR}-\d{{2}}-\d{{2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?: ?[AP]M)?"
             r"(?: [A-Z]{2,4}\b)?)?",
-            rf"\b(?:(?:last|this|next|this coming) )?{_WEEKDAY}"
+            rf"\b(?:(?:last|this|next|this coming|coming) )?{_WEEKDAY}"
             rf"(?:,? (?:{_MONTH} {_DAY}|{_DAY} {_MONTH})(?:,? {_YEAR})?)?\b",
             rf"\b(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})(?:,? {_YEAR})?\b(?!-)",
             rf"\b{_MONTH} {_YEAR}\b",
@@ -72,7 +72,11 @@ _DURATION_INTRO = re.compile(r"\b(?:for|within|spanning|lasting|about|nearly)\s+
 _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_MONTH = re.compile(rf"^{_MONTH}$", re.I)
 _BARE_YEAR = re.compile(rf"^{_YEAR}$")
-_BARE_NAME = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH})$", re.I)
+# A bare weekday or weekend in a clause about the future is the coming one, not the last.
+_AHEAD_CANDIDATE = re.compile(rf"^(?:{_WEEKDAY}|the weekend)$", re.I)
+_WEEKEND = re.compile(r"^the weekend$", re.I)
+# "for next week", "for this weekend": a date ahead, though "for" usually opens a duration.
+_FORWARD = re.compile(r"^(?:next|this|coming|this coming)\b", re.I)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
 _FUTURE_VERBS = frozenset({"schedule", "expect", "due", "set", "plan"})
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod"})
@@ -84,47 +88,62 @@ _CORE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "d
 
 def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
     """Every resolvable date expression in ``doc`` (the parse of ``article.text``), in order."""
+    # ``doc.text`` joins every token on each access: read it once, then use the article's.
     if doc.text != article.text:
         raise ValueError(f"{article.id}: the parse does not match the article text")
+    # So does ``doc.ents``.
+    hits = sorted(
+        {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"}
+        | {(m.start(), m.end()) for m in _PATTERNS.finditer(article.text)}
+    )
     mentions: list[DateMention] = []
-    for start, end in _candidate_groups(doc):
-        found = _resolve_group(doc, article, start, end)
+    for start, end, parts in _groups(hits):
+        found = _resolve_group(doc, article, [(start, end), *parts])
         if found is not None:
             mentions.append(found)
     return mentions
 
 
-def _candidate_groups(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of DATE entities and pattern hits, overlapping ones merged."""
-    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
-    spans += [(m.start(), m.end()) for m in _PATTERNS.finditer(doc.text)]
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+def _groups(hits: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Overlapping hits merged: each group's span, then its parts longest first."""
+    groups: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for start, end in hits:
+        if groups and start < groups[-1][1]:
+            first, last, parts = groups[-1]
+            groups[-1] = (first, max(last, end), [*parts, (start, end)])
         else:
-            merged.append((start, end))
-    return merged
+            groups.append((start, end, [(start, end)]))
+    return [
+        (start, end, sorted({p for p in parts if p != (start, end)}, key=lambda p: p[0] - p[1]))
+        for start, end, parts in groups
+    ]
 
 
-def _resolve_group(doc: Doc, article: Article, start: int, end: int) -> DateMention | None:
+def _resolve_group(
+    doc: Doc, article: Article, readings: list[tuple[int, int]]
+) -> DateMention | None:
     """The longest resolvable reading of a merged candidate, or None."""
-    text = doc.text
-    for s, e in _readings(doc, start, end):
+    text = article.text
+    for s, e in readings:
         s, e = _trim(text, s, e)
         if e <= s:
             continue
         before = text[max(0, s - 20) : s]
         phrase = text[s:e]
-        if _BARE_NAME.match(phrase) and _looks_ahead(doc, s, e):
-            phrase = f"next {phrase}"  # "will vote on Thursday": the coming Thursday
+        if _AHEAD_CANDIDATE.match(phrase) and _looks_ahead(doc, s, e):
+            # "will vote on Thursday", "talks at the weekend are expected": the coming one.
+            phrase = f"{'this' if _WEEKEND.match(phrase) else 'next'} {phrase}"
         resolved = resolve_date(phrase, article.published)
         if resolved is None:
             continue
-        if resolved.precision == "span" and _DURATION_INTRO.search(before):
+        if (
+            resolved.precision == "span"
+            and _DURATION_INTRO.search(before)
+            and not _FORWARD.match(phrase)
+        ):
             return None
         intro = _INTRO.search(before)
-        if intro is None and _is_name_or_label(doc, s, e):
+        if intro is None and _is_name_or_label(doc, text[s:e], s, e):
             return None
         if intro:
             s -= len(intro.group(0))
@@ -149,9 +168,8 @@ def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _is_name_or_label(doc: Doc, start: int, end: int) -> bool:
+def _is_name_or_label(doc: Doc, text: str, start: int, end: int) -> bool:
     """A bare month as a word ("March participants"), a year naming a thing ("2013 Toyota")."""
-    text = doc.text[start:end]
     if _BARE_MONTH.match(text):
         return True
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -162,18 +180,6 @@ def _is_name_or_label(doc: Doc, start: int, end: int) -> bool:
         return True
     # The small parser often misses the modifier ("a gray 2013 Toyota"): a noun right after it.
     return span.end < len(doc) and doc[span.end].pos_ in _NOUNS
-
-
-def _readings(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The whole merged span first, then its parts (entity or pattern hits), longest first."""
-    parts = [(start, end)]
-    inner = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
-    inner += [(m.start(), m.end()) for m in _PATTERNS.finditer(doc.text, start, end)]
-    parts += sorted(
-        {(s, e) for s, e in inner if start <= s and e <= end and (s, e) != (start, end)},
-        key=lambda span: span[0] - span[1],
-    )
-    return parts
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -4,9 +4,10 @@ Candidates come from spaCy's CARDINAL / PERCENT / MONEY / QUANTITY entities and 
 spaCy misses (vague amounts such as "tens of thousands", multipliers such as "doubled").
 Each candidate is widened to its hedge ("over 200,000", "an estimated 1.7 million"), read by
 :func:`triangulate.normalise.numbers.parse_amount`, and dropped when it is no count at all:
-years, dates, times, durations, ages, ordinals, phone numbers, names with digits
-("Covid-19", "Boeing 737"), section numbers, list numbering, scores, "one" as a pronoun.
-What the figure counts and which way it changed are read from the dependency parse.
+years, dates, times, durations, ages ("She was 85."), ordinals, phone numbers, names with
+digits ("Covid-19", "Boeing 737"), section and street numbers, list numbering, scores, "one" as a
+pronoun, "100 percent" as emphasis, and a pair named before ("the two countries").
+What the figure counts and which way it changed are read by :mod:`triangulate.extract.counted`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from triangulate.extract.counted import read_counted
 from triangulate.normalise.dates import resolve_date
 from triangulate.normalise.numbers import QUALIFIERS, parse_amount
 from triangulate.types import Amount, Article, Attribution, Figure
@@ -66,13 +68,14 @@ _SUFFIX_AFTER = re.compile(r"^(?:\s?-?\s?plus\b|\+|\s(?:or more|or so)\b)")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*(?=\d)")
 _TIME_UNIT = re.compile(
     r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|"
-    r"yrs?|hrs?|a\.m\.|p\.m\.|am|pm|GMT|o'clock|BC|AD)(?!\w)",
+    r"yrs?|hrs?|a\.m\.|p\.m\.|am|pm|GMT|o'clock|BC|AD|time)(?!\w)",
     re.IGNORECASE,
 )
 _QUAKE = re.compile(r"\b(?:magnitude|earthquake|quake|tremor|temblor|Richter)\b", re.IGNORECASE)
 _STREET = re.compile(r"^\s+(?:[A-Z][\w'.]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Way|"
                      r"Boulevard|Blvd\.|Lane|Drive|Place|Square)(?!\w)")
 _OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*[(\[]\s*")
 _LABEL_WORDS = {
     "section", "article", "paragraph", "chapter", "clause", "rule", "resolution", "no", "no.",
     "number", "page", "line", "item", "room", "route", "highway", "gate", "platform", "flight",
@@ -82,7 +85,14 @@ _LABEL_WORDS = {
     "district", "zone", "precinct", "file", "case", "code", "verse", "psalm", "vol", "vol.",
     "volume", "track", "term", "batch", "lot", "tier", "size", "aged", "age", "ages", "born",
     "year", "circa", "c.", "ca.", "turn", "turns", "turned", "turning", "am", "fm", "ext",
+    "round", "juror", "jersey", "shirt", "seed", "ranked", "rank", "pick",
 }
+_SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
+# Nouns a text names a pair or group of before calling them "the two ...".
+_RELATIONAL = {"country", "side", "nation", "neighbour", "neighbor", "entity", "party",
+               "government", "leader", "state", "power", "ally", "rival", "camp", "capital",
+               "sister", "brother", "company", "administration", "army", "team",
+               "organisation", "organization", "body", "institution", "city", "neighbourhood"}
 _DEFINITE = {"its", "their", "his", "her", "our", "my", "your", "whose"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
@@ -104,6 +114,7 @@ def extract_figures(
     text = article.text
     rupee = _rupee_code(text)
     figures: list[Figure] = []
+    antecedent: tuple[int, str | None] = (-1, None)  # (sentence start, noun) of the last figure
     for start, end in _candidate_spans(doc, text):
         found = _read(text, start, end, rupee)
         if found is None:
@@ -114,7 +125,12 @@ def extract_figures(
             continue
         sent = span.sent
         amount = _magnitude_in_context(amount, text[start:end], sent.text)
-        counted, change = _counted_and_change(span, amount)
+        borrowed = antecedent[1] if antecedent[0] == sent.start_char else None
+        counted = read_counted(span, amount, borrowed)
+        antecedent = (sent.start_char, counted.noun or borrowed)
+        if figures and _PARENTHESIS.fullmatch(text[figures[-1].end:start]):
+            # "58km (36 miles)", "110 billion euros ($143 billion)": one quantity, two units
+            counted = replace(counted, phrase=figures[-1].counted or counted.phrase)
         figures.append(Figure(
             id=f"{article.id}:f{len(figures) + 1}",
             doc_id=article.id,
@@ -122,8 +138,8 @@ def extract_figures(
             end=end,
             text=text[start:end],
             amount=amount,
-            counted=counted,
-            change=change,
+            counted=counted.phrase,
+            change=counted.change,
             attributed_to=_speaker(attributions, article.id, start, sent.start_char),
             as_of=_as_of(sent, start, article.published),
             sentence_start=sent.start_char,
@@ -251,7 +267,55 @@ def _is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Am
         return False
     if re.fullmatch(r"[Oo]ne|[Aa]n?", surface) and not _one_counts(span[0]):
         return False
-    return not bare or _bare_number_counts(doc, span, surface)
+    if amount.unit == "%" and _is_intensifier(span, amount):
+        return False
+    return not bare or (_bare_number_counts(doc, span, surface)
+                        and not _is_reference(span) and not _is_age(span))
+
+
+def _is_reference(span: Span) -> bool:
+    """ "the two countries", "both sides", "the two": a pair named before, not a count.
+    A spelled-out small number after "the" heading a relational noun, or standing alone."""
+    first = span[0]
+    if first.lower_ not in _SMALL_WORDS or first.i == 0:
+        return False
+    if span.doc[first.i - 1].lower_ not in {"the", "these", "those"}:
+        return False
+    head = span.root.head
+    if head.i > span.root.i and head.pos_ == "NOUN":
+        return head.lemma_.lower() in _RELATIONAL
+    return span.root.dep_ in {"nsubj", "dobj", "pobj"}  # "the two directed American Pie"
+
+
+def _is_age(span: Span) -> bool:
+    """ "She was 85.", "dies at 91", "Julien Jarmoune, 34.": a person's age."""
+    doc, root = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    ends = after is None or after.is_punct or after.is_space
+    if not ends:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "at" and before.head.lemma_.lower() == "die":
+        return True
+    head = root.head
+    if root.dep_ in {"attr", "acomp"} and head.lemma_.lower() == "be":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (
+            subject.lower_ in {"he", "she"} or subject.ent_type_ == "PERSON"
+        )
+    return (before is not None and before.text == "," and span.start > 1
+            and doc[span.start - 2].ent_type_ == "PERSON" and (after is None or after.text != "%"))
+
+
+def _is_intensifier(span: Span, amount: Amount) -> bool:
+    """ "was 100 percent professional", "not 100 percent on the coach": emphasis, no share."""
+    if amount.value is None or amount.value < 100:
+        return False
+    root = span.root
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return root.head.pos_ in {"ADJ", "ADV"} or (
+        following is not None and following.lower_ in {"on", "sure", "certain", "behind"}
+    )
 
 
 def _is_time_or_code(text: str, start: int, end: int) -> bool:
@@ -261,7 +325,8 @@ def _is_time_or_code(text: str, start: int, end: int) -> bool:
         return True  # "40 years", "a 61-year-old", "10 a.m.", "hundreds of years"
     if re.search(r"\d[:/]\d", text[start:end]) or re.match(r"^(?:st|nd|rd|th)\b", after):
         return True
-    if re.search(r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z", before):
+    if re.search(r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z",
+                 before):
         return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL
     if re.match(r"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength)[A-Za-z]", after):
         return True  # 5/17, 555-1234, digits glued to letters, "a 10-juror majority"
@@ -296,6 +361,12 @@ def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
         return False  # "The actress, 26, checked in": an age
     if previous.lower_ in _MONTHS or previous.lower_ in _LABEL_WORDS:
         return False  # "November 8", "Section 144", "aged 40"
+    if previous.text == "." and first.i > 1 and doc[first.i - 2].lower_ in {"no", "nos", "vol"}:
+        return False  # "Juror No. 12", with the abbreviation split
+    if following is not None and following.lower_ == "block" and last.i + 2 < len(doc) and (
+        doc[last.i + 2].lower_ == "of"
+    ):
+        return False  # "the 2500 block of Oregon 214": a street number
     if previous.tag_ == "NNP" and not _counts_plural(following):
         return False  # Boeing 737, Apollo 11, Windows 10
     return previous.lower_ not in _DEFINITE  # "their two children": a reference, not a count
@@ -337,153 +408,6 @@ def _rupee_code(text: str) -> str:
     counts = [(len(re.findall(rf"\b{name}", text)), code) for code, name in _RUPEE_COUNTRIES]
     best = max(counts)
     return best[1] if best[0] else "INR"
-
-
-_INCREASE = {"increase", "rise", "surge", "jump", "climb", "grow", "growth", "soar", "spike",
-             "gain", "hike", "boost", "double", "triple", "quadruple", "treble", "up", "swell",
-             "escalate", "multiply"}
-_DECREASE = {"decrease", "fall", "drop", "decline", "plunge", "slump", "shrink", "reduce",
-             "reduction", "cut", "dip", "slide", "tumble", "halve", "down", "ease", "lower",
-             "plummet", "sink"}
-# Nouns that only hold the count ("the number of", "tens of thousands of"): look through them.
-_CONTAINERS = {"number", "total", "tally", "count", "figure", "group", "batch", "crowd", "toll",
-               "average", "ten", "tens", "hundred", "hundreds", "thousand", "thousands",
-               "million", "millions", "billion", "billions", "dozen", "dozens", "score",
-               "scores", "handful"}
-_DEATH_NOUNS = {"death", "life", "fatality", "casualty"}
-_MODIFIERS = {"amod", "compound", "nmod", "poss"}
-_COPULAS = {"be", "have", "become", "remain", "include", "say", "tell", "add", "note", "state"}
-
-
-def _counted_and_change(span: Span, amount: Amount) -> tuple[str | None, str | None]:
-    """What the figure counts ("Afghans left Pakistan") and its direction of change, if any."""
-    change = _direction(span.root, amount)
-    noun = _counted_noun(span)
-    if noun is None:
-        verb = _governing_verb(span.root)
-        if verb is None:
-            return None, change
-        subject = _subject(verb)
-        if subject is not None and subject.i not in range(span.start, span.end):
-            subject_phrase = _noun_phrase(subject, span)
-            # a change figure counts the thing that changed: "attacks increased by 79%"
-            return (subject_phrase if change else f"{subject_phrase} {verb.text}"), change
-        return verb.text, change
-    if (noun_change := _change_of(noun)) is not None:  # "a 60% increase in militant attacks"
-        target = _prep_object(noun, {"in", "of"})
-        return (_noun_phrase(target, span) if target is not None else noun.lemma_), noun_change
-    phrase = _noun_phrase(noun, span)
-    if _is_death_of(noun):
-        return f"{phrase} killed", change  # "the deaths of 2,200 Pakistanis", "the lives of ..."
-    verb = _governing_verb(noun)
-    if verb is not None:
-        phrase = f"{phrase} {_verb_phrase(verb, noun)}"
-    return phrase, change
-
-
-def _counted_noun(span: Span) -> Token | None:
-    """The noun the number counts: "2,267 citizens", "tens of thousands of Afghans"."""
-    doc = span.doc
-    last = span[-1]
-    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "of" and doc[last.i + 2].pos_ != "DET":
-        obj = _prep_object_token(doc[last.i + 1])
-        if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
-            return obj
-    heads = [t.head for t in span if t.head.i >= span.end and t.head.pos_ in {"NOUN", "PROPN"}
-             and t.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"}]
-    if not heads:
-        return None
-    head = min(heads, key=lambda t: t.i)
-    if _lemma(head) in _CONTAINERS and (obj := _prep_object(head, {"of"})) is not None:
-        return obj
-    return head
-
-
-def _is_death_of(noun: Token) -> bool:
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ == "of" and _lemma(prep.head) in _DEATH_NOUNS
-
-
-def _direction(anchor: Token, amount: Amount) -> str | None:
-    """ "increased by 79%", "rose 20%", "doubled": the change a figure states."""
-    if amount.multiplier:
-        lemma = _lemma(anchor)
-        shrinks = lemma == "halve" or (amount.value is not None and amount.value < 1)
-        return "decrease" if shrinks else "increase"
-    head = anchor.head
-    if head.lower_ == "by" and head.head is not head:
-        return _change_of(head.head)
-    if anchor.dep_ in {"npadvmod", "dobj", "attr"}:
-        return _change_of(head)
-    return None
-
-
-def _change_of(token: Token) -> str | None:
-    lemma = _lemma(token)
-    if lemma in _INCREASE:
-        return "increase"
-    if lemma in _DECREASE:
-        return "decrease"
-    return None
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The verb that gives the count its meaning: its own clause ("refugees expelled"), or the
-    verb it is subject or object of; None when another noun stands between them."""
-    for child in token.children:
-        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
-            return child
-    node = token
-    for _ in range(4):
-        if node.dep_ == "ROOT":
-            return None
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            return node if _lemma(node) not in _COPULAS else None
-        if node.pos_ in {"NOUN", "PROPN"} and _lemma(node) not in _CONTAINERS:
-            return None  # "a crackdown on 1.7 million refugees": the verb is the crackdown's
-    return None
-
-
-def _verb_phrase(verb: Token, noun: Token) -> str:
-    """The verb and a short object or particle: "left Pakistan", "returned home"."""
-    extra = [c for c in verb.children if c.dep_ in {"dobj", "prt", "advmod"}
-             and c.pos_ in {"PROPN", "ADP", "ADV", "NOUN"} and c.i > verb.i
-             and c.lower_ not in {"already", "also", "now", "still", "so", "far", "then"}
-             and noun not in c.subtree and not any(n.like_num for n in c.subtree)]
-    return " ".join([verb.text, *[c.text for c in extra[:1]]])
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
-    return None
-
-
-def _noun_phrase(noun: Token, figure: Span) -> str:
-    """The noun with its adjective and compound modifiers ("Afghan refugees"), never the
-    figure's own words."""
-    words = [t for t in noun.lefts if t.dep_ in _MODIFIERS]
-    start = min((w.left_edge.i for w in words), default=noun.i)
-    tokens = [t for t in noun.doc[start:noun.i + 1]
-              if not (figure.start <= t.i < figure.end) and not t.like_num
-              and t.tag_ != "POS" and t.pos_ not in {"DET", "PUNCT", "PRON"}]
-    return " ".join(t.text for t in tokens) or noun.text
-
-
-def _prep_object(token: Token, preps: set[str]) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            return _prep_object_token(child)
-    return None
-
-
-def _prep_object_token(prep: Token) -> Token | None:
-    for child in prep.children:
-        if child.dep_ == "pobj":
-            return child
-    return None
 
 
 def _lemma(token: Token) -> str:

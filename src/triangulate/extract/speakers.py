@@ -38,7 +38,7 @@ __all__ = ["SPEECH_VERBS", "find_attributions"]
 
 # Verbs that report speech whatever follows them.
 _ALWAYS_SPEECH = word_set(
-    """say tell add state note explain warn confirm announce reiterate declare reply respond
+    """say tell add state note explain warn confirm reiterate declare reply respond
     comment tweet remark affirm testify insist"""
 )
 # Verbs that report speech only with a reported clause ("stressed that ...", not "stressed
@@ -46,8 +46,12 @@ _ALWAYS_SPEECH = word_set(
 _CLAUSE_SPEECH = word_set(
     """highlight reveal claim stress emphasise emphasize argue report acknowledge admit deny
     estimate predict caution suggest mention assert maintain write recall allege concede
-    disclose observe vow pledge"""
+    disclose observe vow pledge announce clarify cry shout chant scream yell exclaim"""
 )
+# Verbs that quote only when the quote marks hang on them: 'called the cuts "savage attacks"'.
+_NAMING_VERBS = word_set("call describe dub brand label term")
+# Verbs that state an estimate with "at": "police put the crowd at 30,000".
+_ESTIMATE_VERBS = word_set("put place peg")
 SPEECH_VERBS = _ALWAYS_SPEECH | _CLAUSE_SPEECH
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 # Nouns that carry a source's words: "a report by PICSS", "the UN's estimate".
@@ -68,8 +72,15 @@ _SPEAKER_NOUNS = word_set(
     witness expert analyst leader lawmaker diplomat envoy prosecutor investigator doctor
     survivor relative family friend lawyer court company firm group organisation organization
     party military commission committee council office embassy team union aide adviser
-    advisor people person man woman member observer monitor regime cabinet parliament"""
+    advisor people person man woman member observer monitor regime cabinet parliament media
+    television tv radio press network station center centre institute survey service"""
 )
+# Prepositions whose phrase still describes the speaker: "a woman in Qeshm", "a spokesman for
+# the ministry", "a woman outside the bank"; not "on Monday" or "after the attack".
+_SPEAKER_PREPS = word_set("for of at from in outside near inside")
+# Dependents that open a clause of their own inside a noun phrase: not part of the description.
+_CLAUSE_PARTS = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
+_RELATIVE = frozenset({"who", "which", "that"})
 _MEDIA_NOUNS = word_set("paper newspaper daily weekly magazine broadcaster channel outlet tabloid")
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant", "ary")
 _NON_AGENT_SUFFIXES = ("ment", "ber", "der", "ter", "ther", "nor")

@@ -6,6 +6,7 @@ input kind is one ``register_reader`` call.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -83,7 +84,7 @@ def read_inputs(paths: Sequence[str | Path], stdin: TextIO | None = None) -> Ing
                     item.source_path or item.id, f"duplicate id {item.id!r}; kept as {new_id!r}"
                 )
             )
-            item = _with_id(item, new_id)
+            item = dataclasses.replace(item, id=new_id)
         result.articles.append(item)
     return result
 
@@ -173,7 +174,3 @@ def _read_stdin(stream: TextIO) -> Iterator[RawArticle | Problem]:
         yield from read_text(text, "-", "stdin")
 
 
-def _with_id(article: RawArticle, new_id: str) -> RawArticle:
-    from dataclasses import replace
-
-    return replace(article, id=new_id)
