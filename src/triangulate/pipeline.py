@@ -27,7 +27,7 @@ from triangulate.link.figures import align_figures
 from triangulate.link.quotes import cluster_quotes
 from triangulate.link.speakers import canonical_with, speaker_index
 from triangulate.nlp.pipeline import load_nlp, parse
-from triangulate.normalise.metadata import settle_metadata
+from triangulate.normalise.metadata import date_undated, settle_metadata
 from triangulate.types import (
     Article,
     DateMention,
@@ -91,7 +91,7 @@ def build_dossier(
     >>> [f.text for f in build_dossier([article]).figures]
     ['over 200']
     """
-    extractions = annotate(articles, nlp=nlp, progress=progress)
+    extractions = annotate(date_undated(articles), nlp=nlp, progress=progress)
     return link(extractions, aliases=aliases)
 
 
@@ -167,12 +167,17 @@ def _canonical(name: str | None, index: dict[str, str]) -> str | None:
     return None if name is None else canonical_with(name, index)
 
 
+_HEADER_METHODS = ("header", "date near the top")
+
+
 def _story_dates(extraction: Extraction) -> list[DateMention]:
     """Dates the story tells, without the header or dateline that dates the article itself."""
     header = [
         (e.start, e.end)
         for e in extraction.article.evidence
-        if e.field == "published" and e.start is not None and e.end is not None
+        if e.start is not None
+        and e.end is not None
+        and (e.field == "dateline" or (e.field == "published" and e.method in _HEADER_METHODS))
     ]
     return [
         d

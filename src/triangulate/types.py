@@ -69,6 +69,10 @@ class Evidence:
     note: str | None = None
 
 
+STORY_ESTIMATE = "story estimate"
+"""Evidence method of a date taken from the other sources of the story, not from the text."""
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """An article with its metadata settled; ``text`` is exactly the ingested plain text."""
@@ -89,6 +93,11 @@ class Article:
     def label(self) -> str:
         """How a reader names this source: its outlet, else its document id."""
         return self.outlet or self.id
+
+    @property
+    def date_estimated(self) -> bool:
+        """True when ``published`` was estimated from the story, not read from the article."""
+        return any(e.field == "published" and e.method == STORY_ESTIMATE for e in self.evidence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,3 +190,52 @@ def test_ecbplus_dates(
     for pair in present:
         assert pair in found
     assert not any(text_ == bad for text_, _ in found for bad in absent)
+
+
+def _one(nlp: Language, text: str, published: dt.date = BASE) -> list[tuple[str, str, str]]:
+    article = Article(id="t", text=text, kind=InputKind.TEXT, published=published)
+    return [
+        (m.text, m.date, text[m.clause_start : m.clause_end] if m.clause_start is not None else "")
+        for m in extract_dates(nlp(text), article)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "date"),
+    [
+        # A weekday in a clause about the future is the coming one (BASE is a Wednesday).
+        ("A vote on the measures will be held Thursday.", "Thursday", "2023-11-09"),
+        (
+            "The government was preparing for the measures to be voted on Thursday.",
+            "on Thursday",
+            "2023-11-09",
+        ),
+        ("Parliament voted on Thursday to extend the deadline.", "on Thursday", "2023-11-02"),
+        # The weekend: the last one, or the coming one when the clause looks ahead.
+        ("The government agreed at the weekend to a bailout.", "at the weekend", "2023-11-04"),
+        ("Talks will resume at the weekend, officials said.", "at the weekend", "2023-11-11"),
+        # "for" usually opens a duration, but not before a date ahead.
+        ("The union said it was planning more walkouts for next week.", "next week", "2023-11-13"),
+    ],
+)
+def test_dates_ahead_and_weekends(nlp: Language, text: str, surface: str, date: str) -> None:
+    assert (surface, date) in [(s, d) for s, d, _ in _one(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        # A date on an event noun: the noun phrase says what happened.
+        (
+            "Attacks rose sharply, particularly after the Taliban takeover in 2021.",
+            "the Taliban takeover in 2021",
+        ),
+        ("Pakistan had hoped the Taliban's rise to power in 2021 would help.", "rise to power"),
+        ("Aid was slowed by the effects of last year's devastating floods.", "devastating floods"),
+        # Otherwise the clause, subject and verb kept when it must be cut.
+        ("The TTP was founded in 2007 by Baitullah Mehsud.", "The TTP was founded in 2007"),
+    ],
+)
+def test_descriptions_say_what_happened(nlp: Language, text: str, description: str) -> None:
+    clauses = [clause for _, _, clause in _one(nlp, text)]
+    assert any(description in clause and len(clause.split()) <= 15 for clause in clauses), clauses

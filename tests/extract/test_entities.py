@@ -92,3 +92,49 @@ def test_real_news(nlp: Language, shared: Path) -> None:
         for m in _mentions(nlp, row["text"], row["id"]):
             assert row["text"][m.start : m.end] == m.text
             assert m.text[:1].isupper() or m.text[:1].isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        # Names the small model misses or calls a facility, marked as people by a title.
+        ("Mr Alishbandi told the agency he was not expecting more deaths.", "Alishbandi", "PERSON"),
+        (
+            "Qeshm island governor Heydar Alishbandi told AFP that ten died.",
+            "Heydar Alishbandi",
+            "PERSON",
+        ),
+        (
+            "Heydar Alishbandi, Governor of Qeshm island, said five villages were hit.",
+            "Heydar Alishbandi",
+            "PERSON",
+        ),
+        # Generic heads stay in the mention so that aliases can be linked.
+        (
+            "Pakistan blamed the Taliban-led administration for the attacks.",
+            "Taliban-led administration",
+            "ORG",
+        ),
+        ("The Taliban government condemned Pakistan.", "Taliban government", "ORG"),
+        ("Mr Alishbandi told the AFP news agency that help had come.", "AFP news agency", "ORG"),
+        ("A team arrived from the Hormuzgan province on Monday.", "Hormuzgan province", "GPE"),
+        # Natural places are places.
+        ("The quake was felt across the Persian Gulf.", "Persian Gulf", "GPE"),
+    ],
+)
+def test_names_the_model_misses(nlp: Language, text: str, surface: str, label: str) -> None:
+    mentions = _mentions(nlp, text)
+    assert label in {m.label for m in mentions if m.text == surface}
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_bare_surname_of_a_named_person(nlp: Language) -> None:
+    text = "Qeshm Governor Heydar Alishvandi spoke. Alishvandi said aid had arrived."
+    found = [m for m in _mentions(nlp, text) if m.text == "Alishvandi"]
+    assert [m.label for m in found] == ["PERSON"]
+    assert found[0].start == text.rindex("Alishvandi")
+
+
+def test_lower_case_place_prefix_is_left_out(nlp: Language) -> None:
+    text = "State television quoted the disaster center in the province of Hormozgan."
+    assert "Hormozgan" in {m.text for m in _mentions(nlp, text)}

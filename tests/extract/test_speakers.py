@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -144,7 +145,162 @@ def test_the_official_keeps_the_quoted_official(nlp: Language, example_story: Pa
 def test_spans_and_sentences_point_into_the_text(nlp: Language, example_story: Path) -> None:
     for path in sorted(example_story.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
+        sentences = [(s.start_char, s.end_char) for s in nlp(text).sents]
         for a in _attribute(nlp, text, path.stem):
-            assert a.sentence_start <= a.start < a.end <= a.sentence_end
+            # The speaker and what the cue covers lie in one sentence; the cover may leave
+            # the speaker's own phrase out.
+            start, end = next((s, e) for s, e in sentences if s <= a.start < e)
+            assert start <= a.sentence_start < a.sentence_end <= end
+            assert a.end <= end
             assert text[a.start : a.end].strip()
             assert a.doc_id == path.stem
+
+
+# Patterns met in ECB+ reports of the Athens bank fire and the Qeshm earthquake (shortened).
+@pytest.mark.parametrize(
+    ("text", "speaker", "descriptive"),
+    [
+        ("Firefighters said as many as 20 people had been inside the bank.", "Firefighters", True),
+        ("State media said three strong aftershocks were felt.", "State media", True),
+        (
+            'Other union leaders have called the cuts "savage attacks on workers\' rights".',
+            "Other union leaders",
+            True,
+        ),
+        (
+            "State news agency IRNA quoted the head of the free-trade zone, Ali Rezapour, as "
+            "saying the damage was large.",
+            "Ali Rezapour",
+            False,
+        ),
+        ("Police put the march at roughly 30,000 people.", "Police", True),
+        (
+            "U.S. Geological Survey puts the magnitude at 6.1.",
+            "U.S. Geological Survey",
+            False,
+        ),
+        (
+            "Firemen restrained a distraught elderly woman outside the bank, who wept and cried "
+            '"my child, my child."',
+            "a distraught elderly woman outside the bank",
+            True,
+        ),
+        (
+            "Ten people were killed and at least 50 injured, officials and state media said.",
+            "officials and state media",
+            True,
+        ),
+        ("At least three people died, according to reports.", "reports", True),
+        (
+            "Pakistan expects the process to be completed in a year, reported The Express Tribune.",
+            "The Express Tribune",
+            False,
+        ),
+        (
+            "This development follows warnings from the World Health Organization that 1.3 "
+            "million Afghans will return.",
+            "World Health Organization",
+            False,
+        ),
+        (
+            "Officials clarified that the crackdown targeted only those without documents.",
+            "Officials",
+            True,
+        ),
+    ],
+)
+def test_more_cue_patterns(nlp: Language, text: str, speaker: str, descriptive: bool) -> None:
+    found = _attribute(nlp, text)
+    assert [a.speaker for a in found] == [speaker]
+    assert found[0].descriptive is descriptive
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("The Greek government announced drastic spending cuts on Sunday.", []),
+        ("Oregon State Police and the FBI responded to the call.", []),
+        (
+            'Ortiz told Orozco, "You did not break our family," as her family began to cry.',
+            ["Ortiz"],
+        ),
+        (
+            '"In July alone, they lost $300,000," said businessman and blogger Andrew Halcro.',
+            ["Andrew Halcro"],
+        ),
+    ],
+)
+def test_verbs_that_report_only_with_words(nlp: Language, text: str, speakers: list[str]) -> None:
+    assert [a.speaker for a in _attribute(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "speaker"),
+    [
+        (
+            "Tehran's seismologic center said the quake measured magnitude-5.9, but the U.S. "
+            "Geological Survey in Golden, Colo., said it was a magnitude-6.1 temblor.",
+            "5.9",
+            "Tehran's seismologic center",
+        ),
+        (
+            "Tehran's seismologic center said the quake measured magnitude-5.9, but the U.S. "
+            "Geological Survey in Golden, Colo., said it was a magnitude-6.1 temblor.",
+            "6.1",
+            "U.S. Geological Survey",
+        ),
+        (
+            "Abdolreza Sheikholeslami, the governor of Hormozgan Province, said 40 percent of "
+            "the buildings were destroyed, IRNA reported.",
+            "40",
+            "Abdolreza Sheikholeslami",
+        ),
+        (
+            "Apostolos Kolokythopoulos, a pensioner who lives on less than 1,000 euros a month, "
+            "said the walkouts were needed.",
+            "1,000",
+            None,
+        ),
+        (
+            "He defended his plans, which foresee 30 billion euros in savings, and said the "
+            "government would not abandon them.",
+            "30",
+            None,
+        ),
+        (
+            "While an estimated 1.7 million Afghans lived in Pakistan, officials clarified that "
+            "1.4 million registered refugees were exempt.",
+            "1.7",
+            None,
+        ),
+        (
+            "While an estimated 1.7 million Afghans lived in Pakistan, officials clarified that "
+            "1.4 million registered refugees were exempt.",
+            "1.4",
+            "officials",
+        ),
+    ],
+)
+def test_what_an_attribution_covers(
+    nlp: Language, text: str, number: str, speaker: str | None
+) -> None:
+    at = text.index(number)
+    covering = [a.speaker for a in _attribute(nlp, text) if a.sentence_start <= at < a.sentence_end]
+    assert covering == ([speaker] if speaker else [])
+
+
+def test_real_news_spans(nlp: Language, shared: Path) -> None:
+    """Every attribution on real ECB+ reports points at real words of its own sentence."""
+    path = shared / "data" / "ecbplus" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip("ECB+ data missing")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[:60]]
+    found = 0
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows), strict=True):
+        text = row["text"]
+        for a in find_attributions(doc, Article(id=row["id"], text=text, kind=InputKind.TEXT)):
+            found += 1
+            assert a.start < a.end and a.sentence_start < a.sentence_end
+            assert text[a.start : a.end].strip() and a.speaker.strip()
+            assert not a.speaker.lower().startswith(("and ", "or "))
+    assert found > 60

@@ -10,7 +10,7 @@ import pytest
 
 from story_records import Story, example_articles, parse_story
 from triangulate.link.events import build_events
-from triangulate.types import Event
+from triangulate.types import DateMention, Event, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,3 +97,155 @@ def test_expulsion_description_names_what_happened(events: list[Event], story: S
     event = _event_of(events, story, "000_f10801466fbe62aa", "on November 1")
     assert event.date == "2023-11-01" and event.precision == "day"
     assert re.search(r"expulsion|checks|crackdown", event.description)
+
+
+def _records(
+    rows: list[tuple[str, str, str, str, str]],
+) -> tuple[list[DateMention], list[Sentence]]:
+    """(doc, sentence, date surface, date, precision) rows as mentions with their sentences."""
+    mentions, sentences = [], []
+    for doc, text, surface, date, precision in rows:
+        start = text.index(surface)
+        sentences.append(Sentence(doc, 0, len(text), text))
+        mentions.append(
+            DateMention(doc, start, start + len(surface), surface, date, precision, 0, len(text))
+        )
+    return mentions, sentences
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # Paraphrases of one happening, each dated its own way.
+        [
+            (
+                "a",
+                "Pakistan had hoped the Taliban's rise to power in 2021 would help.",
+                "in 2021",
+                "2021",
+                "year",
+            ),
+            (
+                "b",
+                "Attacks grew, particularly after the Taliban takeover in 2021.",
+                "in 2021",
+                "2021",
+                "year",
+            ),
+            (
+                "c",
+                "The Taliban returned to power in Afghanistan in August 2021.",
+                "in August 2021",
+                "2021-08",
+                "month",
+            ),
+        ],
+        # A weekend holds its Sunday; the bailout was agreed and announced then.
+        [
+            (
+                "a",
+                "The government agreed at the weekend to the austerity package.",
+                "at the weekend",
+                "2010-05-01",
+                "span",
+            ),
+            (
+                "b",
+                "The government announced Sunday drastic spending cuts and agreed the package.",
+                "Sunday",
+                "2010-05-02",
+                "day",
+            ),
+        ],
+        # One kind of happening on one day, in the story's commonest words.
+        [
+            (
+                "a",
+                "A powerful earthquake hit southern Iran on Sunday.",
+                "on Sunday",
+                "2005-11-27",
+                "day",
+            ),
+            (
+                "b",
+                "A tremor shook the island of Qeshm yesterday.",
+                "yesterday",
+                "2005-11-27",
+                "day",
+            ),
+        ],
+        # A day written out is an anchor, however differently sources tell it.
+        [
+            (
+                "a",
+                "The expulsion process, scheduled to begin on November 1, drew criticism.",
+                "on November 1",
+                "2023-11-01",
+                "day",
+            ),
+            (
+                "b",
+                "Since November 1, authorities have been conducting door-to-door checks.",
+                "Since November 1",
+                "2023-11-01",
+                "day",
+            ),
+        ],
+    ],
+)
+def test_paraphrases_are_one_event(rows: list[tuple[str, str, str, str, str]]) -> None:
+    mentions, sentences = _records(rows)
+    events = build_events(mentions, sentences)
+    assert len(events) == 1, [e.description for e in events]
+    # The event takes the most precise date: a day over its weekend, a month over its year.
+    finest = [m for m in mentions if m.precision == "day"] or mentions
+    assert events[0].date == max((m.date for m in finest), key=len)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A fire bombing and a strike on the same Wednesday.
+        [
+            (
+                "a",
+                "A firebomb attack on a bank in Athens killed three people on Wednesday.",
+                "on Wednesday",
+                "2010-05-05",
+                "day",
+            ),
+            (
+                "b",
+                "Wednesday's strike grounded flights and shut shops.",
+                "Wednesday",
+                "2010-05-05",
+                "day",
+            ),
+        ],
+        # Aid handed out and flights resumed the same Monday.
+        [
+            (
+                "a",
+                "Rescue workers handed out blankets, food and water on Monday.",
+                "on Monday",
+                "2005-11-28",
+                "day",
+            ),
+            (
+                "b",
+                "Flights into Qeshm airport were resumed Monday morning.",
+                "Monday morning",
+                "2005-11-28",
+                "day",
+            ),
+        ],
+        # A vague span never joins a dated happening, even in the same words.
+        [
+            ("a", "Terror attacks increased in recent years.", "in recent years", "2023", "span"),
+            ("b", "Terror attacks increased in 2023.", "in 2023", "2023", "year"),
+        ],
+    ],
+)
+def test_different_happenings_stay_apart(rows: list[tuple[str, str, str, str, str]]) -> None:
+    mentions, sentences = _records(rows)
+    assert len(build_events(mentions, sentences)) == 2

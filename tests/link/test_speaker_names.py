@@ -13,6 +13,7 @@ ENTITIES = [
     Entity("e3", "George W. Bush", "PERSON", ("George W. Bush",), ()),
     Entity("e4", "George H. W. Bush", "PERSON", ("George H. W. Bush",), ()),
     Entity("e5", "Jan Achakzai", "PERSON", ("Jan Achakzai",), ()),
+    Entity("e6", "Qeshm island", "GPE", ("Qeshm", "Qeshm island"), ()),
 ]
 
 
@@ -30,6 +31,9 @@ ENTITIES = [
         ("a senior government official", "a senior government official"),
         ("the official", "the official"),
         ("Reuters", "Reuters"),
+        # Titles are stripped only to find a person: a description is not the place in it.
+        ("the governor of Qeshm island", "the governor of Qeshm island"),
+        ("Qeshm", "Qeshm island"),
         (None, None),
     ],
 )

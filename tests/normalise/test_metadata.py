@@ -164,3 +164,18 @@ def test_headline_below_url_and_date_lines(text: str, title: str, published: str
     article = _settle(text)
     assert article.title == title
     assert str(article.published) == published
+
+
+def test_undated_article_gets_the_story_date_marked_as_estimate() -> None:
+    from triangulate.normalise.metadata import date_undated
+
+    dated = [
+        Article(id=i, text="x", kind=InputKind.TEXT, published=dt.date(2023, 11, d))
+        for i, d in (("a", 7), ("b", 8), ("c", 11), ("d", 20))
+    ]
+    undated = Article(id="e", text="x", kind=InputKind.TEXT)
+    settled = date_undated([*dated, undated])
+    assert settled[:4] == dated
+    assert settled[4].published == dt.date(2023, 11, 8)
+    assert settled[4].date_estimated and not settled[0].date_estimated
+    assert date_undated([undated]) == [undated]  # nothing to estimate from

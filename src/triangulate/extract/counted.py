@@ -25,78 +25,351 @@ if TYPE_CHECKING:
 
 __all__ = ["Counted", "read_counted"]
 
-_INCREASE = {"increase", "rise", "surge", "jump", "climb", "grow", "growth", "soar", "spike",
-             "gain", "hike", "boost", "double", "triple", "quadruple", "treble", "up", "swell",
-             "escalate", "multiply"}
-_DECREASE = {"decrease", "fall", "drop", "decline", "plunge", "slump", "shrink", "reduce",
-             "reduction", "cut", "dip", "slide", "tumble", "halve", "down", "ease", "lower",
-             "plummet", "sink"}
+_INCREASE = {
+    "increase",
+    "rise",
+    "surge",
+    "jump",
+    "climb",
+    "grow",
+    "growth",
+    "soar",
+    "spike",
+    "gain",
+    "hike",
+    "boost",
+    "double",
+    "triple",
+    "quadruple",
+    "treble",
+    "up",
+    "swell",
+    "escalate",
+    "multiply",
+}
+_DECREASE = {
+    "decrease",
+    "fall",
+    "drop",
+    "decline",
+    "plunge",
+    "slump",
+    "shrink",
+    "reduce",
+    "reduction",
+    "cut",
+    "dip",
+    "slide",
+    "tumble",
+    "halve",
+    "down",
+    "ease",
+    "lower",
+    "plummet",
+    "sink",
+}
 # Nouns that only hold the count ("the number of", "an average of"): look through them.
-_CONTAINERS = {"number", "total", "tally", "count", "figure", "group", "batch", "crowd",
-               "average", "ten", "tens", "hundred", "hundreds", "thousand", "thousands",
-               "million", "millions", "billion", "billions", "dozen", "dozens", "score",
-               "scores", "handful", "estimate", "maximum", "minimum", "upwards"}
+_CONTAINERS = {
+    "number",
+    "total",
+    "tally",
+    "count",
+    "figure",
+    "group",
+    "batch",
+    "crowd",
+    "average",
+    "ten",
+    "tens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "handful",
+    "estimate",
+    "maximum",
+    "minimum",
+    "upwards",
+}
 _DEATH_NOUNS = {"death", "life", "fatality", "casualty"}
 # "the deportation of 200,000 Afghans" counts Afghans deported.
-_EVENT_NOUNS = {"death": "killed", "life": "killed", "fatality": "killed", "casualty": "killed",
-                "killing": "killed", "deportation": "deported", "expulsion": "expelled",
-                "repatriation": "repatriated", "return": "returned", "evacuation": "evacuated",
-                "displacement": "displaced", "arrest": "arrested", "detention": "detained",
-                "eviction": "evicted", "relocation": "relocated", "resettlement": "resettled",
-                "release": "released", "rescue": "rescued", "execution": "executed",
-                "abduction": "abducted", "kidnapping": "kidnapped", "departure": "departed",
-                "injury": "injured", "exodus": "fled", "dismissal": "dismissed",
-                "hiring": "hired", "sale": "sold", "loss": "lost", "destruction": "destroyed"}
+_EVENT_NOUNS = {
+    "death": "killed",
+    "life": "killed",
+    "fatality": "killed",
+    "casualty": "killed",
+    "killing": "killed",
+    "deportation": "deported",
+    "expulsion": "expelled",
+    "repatriation": "repatriated",
+    "return": "returned",
+    "evacuation": "evacuated",
+    "displacement": "displaced",
+    "arrest": "arrested",
+    "detention": "detained",
+    "eviction": "evicted",
+    "relocation": "relocated",
+    "resettlement": "resettled",
+    "release": "released",
+    "rescue": "rescued",
+    "execution": "executed",
+    "abduction": "abducted",
+    "kidnapping": "kidnapped",
+    "departure": "departed",
+    "injury": "injured",
+    "exodus": "fled",
+    "dismissal": "dismissed",
+    "hiring": "hired",
+    "sale": "sold",
+    "loss": "lost",
+    "destruction": "destroyed",
+}
 # Verbs whose bare object or subject is people: "killing 10", "injuring dozens".
-_PEOPLE_VERBS = {"kill", "injure", "wound", "hurt", "die", "evacuate", "arrest", "rescue",
-                 "displace", "detain", "deport", "expel", "hospitalize", "hospitalise",
-                 "execute", "behead", "shoot", "murder", "abduct", "kidnap", "maim", "trap",
-                 "strand", "treat", "bury", "drown", "flee", "perish", "survive", "strike"}
+_PEOPLE_VERBS = {
+    "kill",
+    "injure",
+    "wound",
+    "hurt",
+    "die",
+    "evacuate",
+    "arrest",
+    "rescue",
+    "displace",
+    "detain",
+    "deport",
+    "expel",
+    "hospitalize",
+    "hospitalise",
+    "execute",
+    "behead",
+    "shoot",
+    "murder",
+    "abduct",
+    "kidnap",
+    "maim",
+    "trap",
+    "strand",
+    "treat",
+    "bury",
+    "drown",
+    "flee",
+    "perish",
+    "survive",
+    "strike",
+}
 _MODIFIERS = {"amod", "compound", "nmod", "poss"}
 # States a count of people is left in: "three dead", "left thousands homeless".
-_STATES = {"dead", "injured", "wounded", "missing", "homeless", "hurt", "displaced", "stranded",
-           "trapped", "killed", "unaccounted", "hospitalised", "hospitalized", "alive"}
+_STATES = {
+    "dead",
+    "injured",
+    "wounded",
+    "missing",
+    "homeless",
+    "hurt",
+    "displaced",
+    "stranded",
+    "trapped",
+    "killed",
+    "unaccounted",
+    "hospitalised",
+    "hospitalized",
+    "alive",
+}
 _MAGNITUDE_WORDS = {"magnitude", "strength", "degree", "richter", "scale", "point"}
 # Verbs that carry no meaning of their own for a count ("there were 10", "he said 10").
-_EMPTY_VERBS = {"be", "have", "become", "remain", "include", "say", "tell", "add", "note",
-                "state", "put", "puts", "estimate", "report", "show", "reach", "total",
-                "number", "stand", "exceed", "compare", "see", "make"}
-_IDLE_ADVERBS = {"already", "also", "now", "still", "so", "far", "then", "just", "only",
-                 "even", "reportedly", "allegedly", "recently", "currently", "nearly"}
-_COMPLEMENT_PREPS = {"to", "from", "into", "in", "as", "across", "out", "at", "on", "for",
-                     "under", "inside", "outside", "through"}
+_EMPTY_VERBS = {
+    "be",
+    "have",
+    "become",
+    "remain",
+    "include",
+    "say",
+    "tell",
+    "add",
+    "note",
+    "state",
+    "put",
+    "puts",
+    "estimate",
+    "report",
+    "show",
+    "reach",
+    "total",
+    "number",
+    "stand",
+    "exceed",
+    "compare",
+    "see",
+    "make",
+}
+_IDLE_ADVERBS = {
+    "already",
+    "also",
+    "now",
+    "still",
+    "so",
+    "far",
+    "then",
+    "just",
+    "only",
+    "even",
+    "reportedly",
+    "allegedly",
+    "recently",
+    "currently",
+    "nearly",
+}
+_COMPLEMENT_PREPS = {
+    "to",
+    "from",
+    "into",
+    "in",
+    "as",
+    "across",
+    "out",
+    "at",
+    "on",
+    "for",
+    "under",
+    "inside",
+    "outside",
+    "through",
+}
 _QUAKE = {"quake", "earthquake", "tremor", "temblor", "aftershock", "shock", "jolt"}
 _DISTANCE_UNITS = {"km", "mi", "m", "ft"}
-_BEARING = re.compile(r"^(?:north|south|east|west|away|off|from|inland|offshore|outside|"
-                      r"northeast|northwest|southeast|southwest)", re.IGNORECASE)
-_PERIOD_PREPS = {"since", "during", "in", "over", "within", "throughout", "between", "from",
-                 "through"}
-_RATE_NOUNS = {"day": "per day", "week": "per week", "month": "per month", "year": "per year",
-               "hour": "per hour", "night": "per night", "annum": "per year"}
-_RATE_ADVERBS = {"daily": "per day", "weekly": "per week", "monthly": "per month",
-                 "annually": "per year", "yearly": "per year", "hourly": "per hour",
-                 "nightly": "per night"}
-_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "xcomp",
-                "pcomp", "csubj"}
-_IRREGULAR = {"leave": "left", "take": "taken", "give": "given", "send": "sent", "hold": "held",
-              "find": "found", "make": "made", "drive": "driven", "bring": "brought",
-              "build": "built", "catch": "caught", "keep": "kept", "lose": "lost",
-              "shoot": "shot", "strike": "struck", "see": "seen", "get": "got",
-              "write": "written", "sell": "sold", "buy": "bought", "pay": "paid",
-              "steal": "stolen", "seek": "sought", "flee": "fled", "bury": "buried",
-              "spend": "spent", "raise": "raised", "run": "run", "win": "won", "lead": "led",
-              "throw": "thrown", "feed": "fed", "fight": "fought", "teach": "taught",
-              "hide": "hidden", "begin": "begun", "choose": "chosen", "hit": "hit",
-              "put": "put", "set": "set", "cut": "cut", "let": "let", "shut": "shut",
-              "draw": "drawn", "know": "known", "tell": "told", "say": "said",
-              "lend": "lent", "foresee": "foreseen", "fall": "fallen", "rise": "risen",
-              "grow": "grown", "go": "gone", "beat": "beaten", "break": "broken",
-              "blow": "blown", "fly": "flown", "withdraw": "withdrawn", "sink": "sunk",
-              "shake": "shaken", "hear": "heard", "meet": "met", "feel": "felt",
-              "deal": "dealt", "freeze": "frozen", "rebuild": "rebuilt", "read": "read",
-              "wear": "worn", "tear": "torn", "forgive": "forgiven", "speak": "spoken",
-              "overcome": "overcome", "undertake": "undertaken", "slay": "slain",
-              "bind": "bound", "sweep": "swept", "stick": "stuck"}
+_BEARING = re.compile(
+    r"^(?:north|south|east|west|away|off|from|inland|offshore|outside|"
+    r"northeast|northwest|southeast|southwest)",
+    re.IGNORECASE,
+)
+_PERIOD_PREPS = {
+    "since",
+    "during",
+    "in",
+    "over",
+    "within",
+    "throughout",
+    "between",
+    "from",
+    "through",
+}
+_RATE_NOUNS = {
+    "day": "per day",
+    "week": "per week",
+    "month": "per month",
+    "year": "per year",
+    "hour": "per hour",
+    "night": "per night",
+    "annum": "per year",
+}
+_RATE_ADVERBS = {
+    "daily": "per day",
+    "weekly": "per week",
+    "monthly": "per month",
+    "annually": "per year",
+    "yearly": "per year",
+    "hourly": "per hour",
+    "nightly": "per night",
+}
+_CLAUSE_DEPS = {
+    "ROOT",
+    "ccomp",
+    "advcl",
+    "conj",
+    "parataxis",
+    "relcl",
+    "acl",
+    "xcomp",
+    "pcomp",
+    "csubj",
+}
+_IRREGULAR = {
+    "leave": "left",
+    "take": "taken",
+    "give": "given",
+    "send": "sent",
+    "hold": "held",
+    "find": "found",
+    "make": "made",
+    "drive": "driven",
+    "bring": "brought",
+    "build": "built",
+    "catch": "caught",
+    "keep": "kept",
+    "lose": "lost",
+    "shoot": "shot",
+    "strike": "struck",
+    "see": "seen",
+    "get": "got",
+    "write": "written",
+    "sell": "sold",
+    "buy": "bought",
+    "pay": "paid",
+    "steal": "stolen",
+    "seek": "sought",
+    "flee": "fled",
+    "bury": "buried",
+    "spend": "spent",
+    "raise": "raised",
+    "run": "run",
+    "win": "won",
+    "lead": "led",
+    "throw": "thrown",
+    "feed": "fed",
+    "fight": "fought",
+    "teach": "taught",
+    "hide": "hidden",
+    "begin": "begun",
+    "choose": "chosen",
+    "hit": "hit",
+    "put": "put",
+    "set": "set",
+    "cut": "cut",
+    "let": "let",
+    "shut": "shut",
+    "draw": "drawn",
+    "know": "known",
+    "tell": "told",
+    "say": "said",
+    "lend": "lent",
+    "foresee": "foreseen",
+    "fall": "fallen",
+    "rise": "risen",
+    "grow": "grown",
+    "go": "gone",
+    "beat": "beaten",
+    "break": "broken",
+    "blow": "blown",
+    "fly": "flown",
+    "withdraw": "withdrawn",
+    "sink": "sunk",
+    "shake": "shaken",
+    "hear": "heard",
+    "meet": "met",
+    "feel": "felt",
+    "deal": "dealt",
+    "freeze": "frozen",
+    "rebuild": "rebuilt",
+    "read": "read",
+    "wear": "worn",
+    "tear": "torn",
+    "forgive": "forgiven",
+    "speak": "spoken",
+    "overcome": "overcome",
+    "undertake": "undertaken",
+    "slay": "slain",
+    "bind": "bound",
+    "sweep": "swept",
+    "stick": "stuck",
+}
 _DOUBLED = re.compile(r"(?:^[^aeiou]*[aeiou][bdgklmnprt]$|(?:pel|mit|fer|cur|trol|gret)$)")
 _MAX_WORDS = 12
 
@@ -121,8 +394,7 @@ def read_counted(span: Span, amount: Amount, antecedent: str | None = None) -> C
     if noun is not None and (noun_change := _change_of(noun)) is not None:
         target = _prep_object(noun, {"in", "of"})  # "a 60% increase in militant attacks"
         thing = _noun_phrase(target, span) if target is not None else None
-        return Counted(_join(thing, f"({noun_change})", _period(noun, span)), noun_change,
-                       thing)
+        return Counted(_join(thing, f"({noun_change})", _period(noun, span)), noun_change, thing)
     if noun is None and amount.unit in _DISTANCE_UNITS and (bearing := _bearing(span)):
         return Counted(f"distance {bearing}", change, None)
     if noun is not None:
@@ -194,13 +466,21 @@ def _counted_noun(span: Span) -> tuple[Token | None, Token]:
     last = span[-1]
     if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "of":
         obj = _prep_object_token(doc[last.i + 1])
-        if obj is not None and obj.pos_ in {"NOUN", "PROPN"} and _is_word(obj) and (
-            doc[last.i + 2].pos_ != "DET" or obj.tag_ in {"NNS", "NNPS"}
+        if (
+            obj is not None
+            and obj.pos_ in {"NOUN", "PROPN"}
+            and _is_word(obj)
+            and (doc[last.i + 2].pos_ != "DET" or obj.tag_ in {"NNS", "NNPS"})
         ):
             return obj, _container(span.root)  # "tens of thousands of Afghans left"
-    heads = [t.head for t in span if t.head.i >= span.end and t.head.pos_ in {"NOUN", "PROPN"}
-             and t.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"}
-             and _is_word(t.head)]
+    heads = [
+        t.head
+        for t in span
+        if t.head.i >= span.end
+        and t.head.pos_ in {"NOUN", "PROPN"}
+        and t.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"}
+        and _is_word(t.head)
+    ]
     if heads:
         head = min(heads, key=lambda t: t.i)
         while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
@@ -217,16 +497,20 @@ def _counted_noun(span: Span) -> tuple[Token | None, Token]:
 def _container(token: Token) -> Token:
     """Climb from a count to the container that holds it in the clause: "a group of about
     200 communists stormed" -> "group", whose verb is the communists' verb."""
-    while (token.dep_ == "pobj" and token.head.lower_ == "of"
-           and _lemma(token.head.head) in _CONTAINERS):
+    while (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and _lemma(token.head.head) in _CONTAINERS
+    ):
         token = token.head.head
     return token
 
 
 def _is_word(token: Token) -> bool:
     """A word, not a second number or a garbled symbol ("Dh4,275", "?")."""
-    return token.is_alpha or (any(c.isalpha() for c in token.text)
-                              and not any(c.isdigit() for c in token.text))
+    return token.is_alpha or (
+        any(c.isalpha() for c in token.text) and not any(c.isdigit() for c in token.text)
+    )
 
 
 def _predicate(noun: Token, figure: Span) -> tuple[str | None, Token | None]:
@@ -237,8 +521,11 @@ def _predicate(noun: Token, figure: Span) -> tuple[str | None, Token | None]:
                 continue
             return _verb_phrase(child, noun, figure, passive=False), child
     state = next((c for c in noun.rights if c.lower_ in _STATES and c.pos_ == "ADJ"), None)
-    if state is None and noun.head.lower_ in _STATES and noun.head.pos_ == "ADJ" and (
-        noun.head.i > noun.i
+    if (
+        state is None
+        and noun.head.lower_ in _STATES
+        and noun.head.pos_ == "ADJ"
+        and (noun.head.i > noun.i)
     ):
         state = noun.head  # headline "Three dead after fire-bomb hits bank"
     if state is not None:
@@ -254,8 +541,10 @@ def _predicate(noun: Token, figure: Span) -> tuple[str | None, Token | None]:
             complement = next((c for c in head.children if c.dep_ == "acomp"), None)
             return (complement.text.lower(), head) if complement is not None else (None, None)
         return _verb_phrase(head, noun, figure, passive=False), head
-    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and (
-        _lemma(head) not in _EMPTY_VERBS
+    if (
+        noun.dep_ in {"dobj", "nsubjpass"}
+        and head.pos_ == "VERB"
+        and (_lemma(head) not in _EMPTY_VERBS)
     ):
         return _verb_phrase(head, noun, figure, passive=True), head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
@@ -272,13 +561,21 @@ def _verb_phrase(verb: Token, noun: Token, figure: Span, *, passive: bool) -> st
     if passive:  # the count is the verb's object: "killing 10 people" -> "people killed"
         words = [_participle(verb)]
     else:
-        words = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}
-                 and c.i < verb.i and c.lower_ in {"to", "be"}]
+        words = [
+            c.lower_
+            for c in verb.children
+            if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.lower_ in {"to", "be"}
+        ]
         words.append(verb.text.lower())
     words += [c.text.lower() for c in verb.children if c.dep_ == "prt"]
     if passive:  # "left three people dead", "left thousands homeless"
-        words += [c.lower_ for c in verb.children if c.i > noun.i and c.lower_ in _STATES
-                  and c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl", "amod"}][:1]
+        words += [
+            c.lower_
+            for c in verb.children
+            if c.i > noun.i
+            and c.lower_ in _STATES
+            and c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl", "amod"}
+        ][:1]
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if xcomp is not None and xcomp.i > verb.i:
         return " ".join([*words, _verb_phrase(xcomp, noun, figure, passive=False)])
@@ -293,8 +590,10 @@ def _complement(verb: Token, noun: Token, figure: Span) -> str | None:
             continue
         if child.dep_ in {"dobj", "attr", "acomp"} and child.pos_ in {"NOUN", "PROPN", "ADJ"}:
             return _short(child)
-        if child.dep_ == "advmod" and child.pos_ == "ADV" and (
-            child.lower_ not in _IDLE_ADVERBS and child.lower_ not in _RATE_ADVERBS
+        if (
+            child.dep_ == "advmod"
+            and child.pos_ == "ADV"
+            and (child.lower_ not in _IDLE_ADVERBS and child.lower_ not in _RATE_ADVERBS)
         ):
             return child.lower_  # "returned home", "fled abroad"
         if child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS and not _is_time(child):
@@ -313,7 +612,7 @@ def _short(token: Token) -> str | None:
         return _text(tokens)
     words = [t for t in token.lefts if t.dep_ in {"amod", "compound"}]
     start = min((w.left_edge.i for w in words), default=token.i)
-    head = [t for t in token.doc[start:token.i + 1] if t.pos_ not in {"DET", "PUNCT", "NUM"}]
+    head = [t for t in token.doc[start : token.i + 1] if t.pos_ not in {"DET", "PUNCT", "NUM"}]
     return _text(head) if len(head) <= 4 else None
 
 
@@ -396,9 +695,17 @@ def _magnitude(span: Span, noun: Token | None) -> str | None:
             return None
         noun = min(quakes, key=lambda t: abs(t.i - span.start))
     phrase = f"{_noun_phrase(noun, span, _MAGNITUDE_WORDS)} magnitude"
-    place = next((f"{c.lower_} {_short(o)}" for c in noun.children if c.dep_ == "prep"
-                  and c.lower_ in {"in", "near", "off", "on", "at"}
-                  and (o := _prep_object_token(c)) is not None and o.pos_ == "PROPN"), None)
+    place = next(
+        (
+            f"{c.lower_} {_short(o)}"
+            for c in noun.children
+            if c.dep_ == "prep"
+            and c.lower_ in {"in", "near", "off", "on", "at"}
+            and (o := _prep_object_token(c)) is not None
+            and o.pos_ == "PROPN"
+        ),
+        None,
+    )
     predicate, verb = _predicate(noun, span)
     if predicate is not None and predicate.islower():
         predicate = None  # "measuring", "killed people": no place that tells quakes apart
@@ -422,8 +729,11 @@ def _bearing(span: Span) -> str | None:
             continue
         start = min([t.left_edge.i for t in token.lefts if t.i >= span.end] + [token.i])
         end = max(t.i for t in token.subtree) + 1
-        tokens = [t for t in span.doc[start:end]
-                  if t.pos_ != "DET" and (t.pos_ != "PUNCT" or t.text == "-")]
+        tokens = [
+            t
+            for t in span.doc[start:end]
+            if t.pos_ != "DET" and (t.pos_ != "PUNCT" or t.text == "-")
+        ]
         return _text(tokens[:8])
     return None
 
@@ -458,8 +768,9 @@ def _event_of(noun: Token) -> str | None:
         return None
     event = prep.head  # "the repatriation process of 1.7 million": the process's compound
     compounds = [c for c in event.children if c.dep_ == "compound" and _lemma(c) in _EVENT_NOUNS]
-    return _EVENT_NOUNS.get(_lemma(event)) or (_EVENT_NOUNS[_lemma(compounds[0])] if compounds
-                                               else None)
+    return _EVENT_NOUNS.get(_lemma(event)) or (
+        _EVENT_NOUNS[_lemma(compounds[0])] if compounds else None
+    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -473,10 +784,16 @@ def _noun_phrase(noun: Token, figure: Span, skip: frozenset[str] | set[str] = fr
         return "people killed"
     words = [t for t in noun.lefts if t.dep_ in _MODIFIERS]
     start = min((w.left_edge.i for w in words), default=noun.i)
-    tokens = [t for t in noun.doc[start:noun.i + 1]
-              if not (figure.start <= t.i < figure.end) and (_is_word(t) or t.text == "-")
-              and (not t.like_num or _hyphenated(t))
-              and t.tag_ != "POS" and t.pos_ not in {"DET", "PRON"} and t.lower_ not in skip]
+    tokens = [
+        t
+        for t in noun.doc[start : noun.i + 1]
+        if not (figure.start <= t.i < figure.end)
+        and (_is_word(t) or t.text == "-")
+        and (not t.like_num or _hyphenated(t))
+        and t.tag_ != "POS"
+        and t.pos_ not in {"DET", "PRON"}
+        and t.lower_ not in skip
+    ]
     while tokens and tokens[0].text == "-":
         tokens.pop(0)
     return _text(tokens) or _cased(noun)

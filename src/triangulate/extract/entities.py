@@ -9,6 +9,9 @@ The corrections, each a pure look at the document itself:
   document names that person in full elsewhere;
 * a transliterated name joined by connectors ("Tehreek-i-Taliban", "Lashkar-e-Taiba") that the
   tokenizer cut into pieces is one ORG, with an adjoining proper noun ("... Pakistan");
+* a surname on its own that the model missed, when the document names that person in full;
+* a proper name the model missed or called a facility that a title marks as a person ("Mr
+  Alishbandi", "governor Heydar Alishbandi", "Heydar Alishbandi, Governor of Qeshm island");
 * a name defined with its acronym, "Pakistan Institute ... Studies (PICSS)", is one ORG span;
 * a leading "the" and a trailing possessive "'s" are not part of the name; a single title or
   function word ("Caretaker", "Interior", "Whereas") is not an entity.
@@ -19,11 +22,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from triangulate.normalise.names import TITLE_WORDS
+from triangulate.normalise.names import TITLE_WORDS, word_set
 from triangulate.types import Article, EntityMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["LABELS", "extract_entities"]
 
@@ -36,13 +39,29 @@ _NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*|of|for|and|the|on|in|de|du|la|le|al|
 _MINOR = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "le"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NOT_NAMES = frozenset({"gmt", "utc", "est", "edt", "pst", "bst", "whereas", "update"})
+# Title words that qualify another title ("Deputy", "Foreign"), not a name: "Foreign Ministry".
+_QUALIFIERS = word_set(
+    """vice prime deputy caretaker interim acting former chief general foreign interior defence
+    defense finance home information federal state provincial opposition police army"""
+)
+_PERSON_TITLES = TITLE_WORDS - _QUALIFIERS
+# Natural places (spaCy's LOC: "Persian Gulf", "Europe") are places like any other here.
+_LABEL_OF = {"LOC": "GPE"}
+# Generic heads written around a name, kept in the mention so aliases can be linked: "Qeshm
+# island", "Island of Qeshm", "Hormozgan province"; "Taliban-led administration", "AFP news
+# agency" (an organisation's apparatus; NORP + head is an organisation: "Greek government").
+_PLACE_HEADS = word_set("island province region district county")
+_ORG_HEADS = word_set("administration government regime authorities leadership")
+_MAX_TITLED_WORDS = 3
 
 
 def extract_entities(doc: Doc, article: Article) -> list[EntityMention]:
     """PERSON / ORG / GPE / NORP mentions of ``article``, corrected, in text order."""
     text = article.text
     spans = [
-        _trimmed(text, e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS
+        _trimmed(text, e.start_char, e.end_char, _LABEL_OF.get(e.label_, e.label_))
+        for e in doc.ents
+        if _LABEL_OF.get(e.label_, e.label_) in LABELS
     ]
     headlines = _headline_lines(text)
     body_names = {text[s:e] for s, e, label in spans if not _in_any(s, e, headlines)}
@@ -52,8 +71,10 @@ def extract_entities(doc: Doc, article: Article) -> list[EntityMention]:
         if "\n" not in text[s:e].strip()
         and not (label == "ORG" and _in_any(s, e, headlines) and text[s:e] not in body_names)
     ]
-    spans = _override(spans, _joined_names(text, spans) + _defined_acronyms(text))
+    fixes = _joined_names(text, spans) + _defined_acronyms(text) + _titled_people(doc)
+    spans = _with_heads(doc, _override(spans, fixes))
     people = _surnames(text, spans)
+    spans = sorted(spans + _bare_surnames(doc, people, spans))
     mentions: list[EntityMention] = []
     for s, e, label in spans:
         s, e = _tidy(text, s, e)
@@ -117,6 +138,66 @@ def _joined_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return found
 
 
+def _with_heads(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans widened over a generic head next to them (see ``_PLACE_HEADS``, ``_ORG_HEADS``)."""
+    widened: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            widened.append((start, end, label))
+            continue
+        after = [t.lower_ for t in doc[span.end : span.end + 3]]
+        before = [t.text for t in doc[max(span.start - 2, 0) : span.start]]
+        if after[:1] and after[0] in _PLACE_HEADS:  # a place, whatever the model called it
+            end, label = doc[span.end].idx + len(doc[span.end]), "GPE"
+        elif label == "GPE":  # "Island of Qeshm"; "the island of Qeshm" keeps the bare name
+            if len(before) == 2 and before[0].lower() in _PLACE_HEADS and before[1] == "of":
+                start = doc[span.start - 2].idx if before[0].istitle() else start
+        else:
+            size = 2 if after[:2] == ["-", "led"] else 0
+            if after[size : size + 2] == ["news", "agency"]:
+                size += 2
+            elif after[size : size + 1] and after[size] in _ORG_HEADS:
+                size += 1
+                label = "ORG"
+            if size and doc[span.end + size - 1].lower_ != "led":
+                last = doc[span.end + size - 1]
+                end = last.idx + len(last)
+        widened.append((start, end, label))
+    return widened
+
+
+def _titled_people(doc: Doc) -> list[tuple[int, int, str]]:
+    """Runs of proper nouns outside any kept entity with a person's title before or after."""
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _bare_name_word(doc[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        before = doc[i - 1].lower_ if i > 0 else ""
+        # "Heydar Alishbandi, Governor of ..." / "..., the governor of ...": an apposed title.
+        after = [t.lower_ for t in doc[j : j + 3] if t.pos_ != "DET"][:2]
+        apposed = len(after) == 2 and after[0] == "," and after[1] in _PERSON_TITLES
+        if (before in _PERSON_TITLES or apposed) and j - i <= _MAX_TITLED_WORDS:
+            found.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), "PERSON"))
+        i = j
+    return found
+
+
+def _bare_name_word(token: Token) -> bool:
+    """A capitalised proper noun that no kept entity holds and that is not itself a title."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.ent_type_ not in LABELS
+        and token.lower_ not in TITLE_WORDS
+    )
+
+
 def _defined_acronyms(text: str) -> list[tuple[int, int, str]]:
     """ "Pakistan Institute for Conflict and Security Studies (PICSS)": the name before it."""
     found: list[tuple[int, int, str]] = []
@@ -163,6 +244,19 @@ def _surnames(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
     return last
 
 
+def _bare_surnames(
+    doc: Doc, surnames: set[str], spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """ "Alishvandi said" where the model tagged nothing: a surname of someone named in full."""
+    return [
+        (t.idx, t.idx + len(t), "PERSON")
+        for t in doc
+        if t.text in surnames
+        and _bare_name_word(t)
+        and not any(s <= t.idx < e for s, e, _ in spans)
+    ]
+
+
 def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim whitespace, a lower-case "the" (or a sentence-initial "The") and a possessive."""
     while start < end and not text[start].isalnum():
@@ -173,7 +267,8 @@ def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     if match and match.end() == end and end - start > 2:
         end = match.start()
     lead = text[start : start + 4]
-    sentence_start = start == 0 or text[:start].rstrip()[-1:] in {"", ".", "\n", "!", "?"}
+    # A line break counts as a sentence start: "'We panicked'\nThe US Geological Survey put".
+    sentence_start = start == 0 or text[:start].rstrip(" \t")[-1:] in {"", ".", "\n", "!", "?"}
     if lead == "the " or (lead == "The " and sentence_start):
         start += 4
     return start, end

@@ -31,16 +31,35 @@ __all__ = ["extract_figures"]
 
 _LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # Entities whose digits are part of a name or a date, never a count.
-_NAME_LABELS = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW",
-                "EVENT", "FAC", "GPE", "NORP", "LOC"}
-_SCALE = (r"(?:[ \u00a0]?(?:million|billion|trillion|thousand|lakh|crore|mn|bn|bln|tn|tln|"
-          r"[Mm]|[Kk]|MM|[Bb]|[Tt])\b)")
-_UNIT = (r"(?:[ \u00a0]?(?:%|per ?cent\b|percentage points?\b|km\b|kilomet(?:re|er)s\b|miles\b|"
-         r"kg\b|tonnes\b|tons\b|acres\b|hectares\b|°C|°F|-?magnitude\b|"
-         r"(?:US |Pakistani |Indian |Hong Kong |Australian |Canadian )?dollars\b|euros\b|"
-         r"pounds\b|rupees\b|yuan\b|yen\b))")
-_MONEY_PREFIX = (r"(?:(?:(?:US|us|C|c|A|HK|hk|NZ|u\.s\.?) ?)?\$ ?|[€£¥₹] ?|\bRs\.? ?|"
-                 r"\b(?:USD|EUR|GBP|PKR|INR|AFN) ?)")
+_NAME_LABELS = {
+    "DATE",
+    "TIME",
+    "ORDINAL",
+    "PERSON",
+    "ORG",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+    "EVENT",
+    "FAC",
+    "GPE",
+    "NORP",
+    "LOC",
+}
+_SCALE = (
+    r"(?:[ \u00a0]?(?:million|billion|trillion|thousand|lakh|crore|mn|bn|bln|tn|tln|"
+    r"[Mm]|[Kk]|MM|[Bb]|[Tt])\b)"
+)
+_UNIT = (
+    r"(?:[ \u00a0]?(?:%|per ?cent\b|percentage points?\b|km\b|kilomet(?:re|er)s\b|miles\b|"
+    r"kg\b|tonnes\b|tons\b|acres\b|hectares\b|°C|°F|-?magnitude\b|"
+    r"(?:US |Pakistani |Indian |Hong Kong |Australian |Canadian )?dollars\b|euros\b|"
+    r"pounds\b|rupees\b|yuan\b|yen\b))"
+)
+_MONEY_PREFIX = (
+    r"(?:(?:(?:US|us|C|c|A|HK|hk|NZ|u\.s\.?) ?)?\$ ?|[€£¥₹] ?|\bRs\.? ?|"
+    r"\b(?:USD|EUR|GBP|PKR|INR|AFN) ?)"
+)
 # Words that may follow a number and belong to it: "100 meters", "three lakh crore".
 _MORE_WORDS = re.compile(r"^[ \u00a0]?(?:[\w°$€£%.()\[\]-]+[ \u00a0]?){1,4}")
 _NUMBER_RE = re.compile(
@@ -57,7 +76,8 @@ _VAGUE_RE = re.compile(
     r"|\b\w+-?fold\b"
 )
 _QUALIFIER_BEFORE = re.compile(
-    r"(?:\b|^)(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    r"(?:\b|^)("
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
     + r")\s+$",
     re.IGNORECASE,
 )
@@ -72,39 +92,206 @@ _TIME_UNIT = re.compile(
     re.IGNORECASE,
 )
 _QUAKE = re.compile(r"\b(?:magnitude|earthquake|quake|tremor|temblor|Richter)\b", re.IGNORECASE)
-_STREET = re.compile(r"^\s+(?:[A-Z][\w'.]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Way|"
-                     r"Boulevard|Blvd\.|Lane|Drive|Place|Square)(?!\w)")
+_STREET = re.compile(
+    r"^\s+(?:[A-Z][\w'.]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Way|"
+    r"Boulevard|Blvd\.|Lane|Drive|Place|Square)(?!\w)"
+)
 _OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*[(\[]\s*")
 _LABEL_WORDS = {
-    "section", "article", "paragraph", "chapter", "clause", "rule", "resolution", "no", "no.",
-    "number", "page", "line", "item", "room", "route", "highway", "gate", "platform", "flight",
-    "bus", "channel", "episode", "season", "stage", "phase", "level", "category", "grade",
-    "class", "version", "model", "squad", "#", "act", "bill", "order", "ward", "sector",
-    "block", "unit", "apartment", "suite", "floor", "lane", "street", "road", "division",
-    "district", "zone", "precinct", "file", "case", "code", "verse", "psalm", "vol", "vol.",
-    "volume", "track", "term", "batch", "lot", "tier", "size", "aged", "age", "ages", "born",
-    "year", "circa", "c.", "ca.", "turn", "turns", "turned", "turning", "am", "fm", "ext",
-    "round", "juror", "jersey", "shirt", "seed", "ranked", "rank", "pick",
+    "section",
+    "article",
+    "paragraph",
+    "chapter",
+    "clause",
+    "rule",
+    "resolution",
+    "no",
+    "no.",
+    "number",
+    "page",
+    "line",
+    "item",
+    "room",
+    "route",
+    "highway",
+    "gate",
+    "platform",
+    "flight",
+    "bus",
+    "channel",
+    "episode",
+    "season",
+    "stage",
+    "phase",
+    "level",
+    "category",
+    "grade",
+    "class",
+    "version",
+    "model",
+    "squad",
+    "#",
+    "act",
+    "bill",
+    "order",
+    "ward",
+    "sector",
+    "block",
+    "unit",
+    "apartment",
+    "suite",
+    "floor",
+    "lane",
+    "street",
+    "road",
+    "division",
+    "district",
+    "zone",
+    "precinct",
+    "file",
+    "case",
+    "code",
+    "verse",
+    "psalm",
+    "vol",
+    "vol.",
+    "volume",
+    "track",
+    "term",
+    "batch",
+    "lot",
+    "tier",
+    "size",
+    "aged",
+    "age",
+    "ages",
+    "born",
+    "year",
+    "circa",
+    "c.",
+    "ca.",
+    "turn",
+    "turns",
+    "turned",
+    "turning",
+    "am",
+    "fm",
+    "ext",
+    "round",
+    "juror",
+    "jersey",
+    "shirt",
+    "seed",
+    "ranked",
+    "rank",
+    "pick",
 }
 _SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
 # Nouns a text names a pair or group of before calling them "the two ...".
-_RELATIONAL = {"country", "side", "nation", "neighbour", "neighbor", "entity", "party",
-               "government", "leader", "state", "power", "ally", "rival", "camp", "capital",
-               "sister", "brother", "company", "administration", "army", "team",
-               "organisation", "organization", "body", "institution", "city", "neighbourhood"}
+_RELATIONAL = {
+    "country",
+    "side",
+    "nation",
+    "neighbour",
+    "neighbor",
+    "entity",
+    "party",
+    "government",
+    "leader",
+    "state",
+    "power",
+    "ally",
+    "rival",
+    "camp",
+    "capital",
+    "sister",
+    "brother",
+    "company",
+    "administration",
+    "army",
+    "team",
+    "organisation",
+    "organization",
+    "body",
+    "institution",
+    "city",
+    "neighbourhood",
+}
 _DEFINITE = {"its", "their", "his", "her", "our", "my", "your", "whose"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_SCORE_WORDS = {"win", "victory", "defeat", "lead", "loss", "draw", "record", "score", "scoreline",
-                "vote", "margin", "beat", "won", "lost", "led", "scored", "trail", "trailed"}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+_SCORE_WORDS = {
+    "win",
+    "victory",
+    "defeat",
+    "lead",
+    "loss",
+    "draw",
+    "record",
+    "score",
+    "scoreline",
+    "vote",
+    "margin",
+    "beat",
+    "won",
+    "lost",
+    "led",
+    "scored",
+    "trail",
+    "trailed",
+}
 # "one" is a count only of people ("one person was killed"); elsewhere mostly a determiner.
-_PEOPLE = {"person", "people", "man", "woman", "child", "boy", "girl", "soldier", "officer",
-           "civilian", "policeman", "student", "worker", "victim", "passenger", "patient",
-           "resident", "migrant", "refugee", "militant", "member", "journalist", "suspect"}
-_RUPEE_COUNTRIES = (("PKR", "Pakistan"), ("INR", "India"), ("LKR", "Sri Lanka"),
-                    ("NPR", "Nepal"))
+_PEOPLE = {
+    "person",
+    "people",
+    "man",
+    "woman",
+    "child",
+    "boy",
+    "girl",
+    "soldier",
+    "officer",
+    "civilian",
+    "policeman",
+    "student",
+    "worker",
+    "victim",
+    "passenger",
+    "patient",
+    "resident",
+    "migrant",
+    "refugee",
+    "militant",
+    "member",
+    "journalist",
+    "suspect",
+}
+_RUPEE_COUNTRIES = (("PKR", "Pakistan"), ("INR", "India"), ("LKR", "Sri Lanka"), ("NPR", "Nepal"))
 
 
 def extract_figures(
@@ -128,31 +315,36 @@ def extract_figures(
         borrowed = antecedent[1] if antecedent[0] == sent.start_char else None
         counted = read_counted(span, amount, borrowed)
         antecedent = (sent.start_char, counted.noun or borrowed)
-        if figures and _PARENTHESIS.fullmatch(text[figures[-1].end:start]):
+        if figures and _PARENTHESIS.fullmatch(text[figures[-1].end : start]):
             # "58km (36 miles)", "110 billion euros ($143 billion)": one quantity, two units
             counted = replace(counted, phrase=figures[-1].counted or counted.phrase)
-        figures.append(Figure(
-            id=f"{article.id}:f{len(figures) + 1}",
-            doc_id=article.id,
-            start=start,
-            end=end,
-            text=text[start:end],
-            amount=amount,
-            counted=counted.phrase,
-            change=counted.change,
-            attributed_to=_speaker(attributions, article.id, start, sent.start_char),
-            as_of=_as_of(sent, start, article.published),
-            sentence_start=sent.start_char,
-            sentence_end=sent.end_char,
-        ))
+        figures.append(
+            Figure(
+                id=f"{article.id}:f{len(figures) + 1}",
+                doc_id=article.id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                amount=amount,
+                counted=counted.phrase,
+                change=counted.change,
+                attributed_to=_speaker(attributions, article.id, start, sent.start_char),
+                as_of=_as_of(sent, start, article.published),
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+            )
+        )
     return figures
 
 
 def _magnitude_in_context(amount: Amount, surface: str, sentence: str) -> Amount:
     """ "put the magnitude at 6.1", "a 6.7-strength quake": a decimal under 10 in a sentence
     about an earthquake is its magnitude."""
-    if amount.unit is None and amount.value is not None and 1 <= amount.value < 10 and (
-        "." in surface and _QUAKE.search(sentence)
+    if (
+        amount.unit is None
+        and amount.value is not None
+        and 1 <= amount.value < 10
+        and ("." in surface and _QUAKE.search(sentence))
     ):
         return replace(amount, unit="magnitude")
     return amount
@@ -181,26 +373,26 @@ def _read(text: str, start: int, end: int, rupee: str) -> tuple[int, int, Amount
         if narrowed is None:
             return None
         start, end, amount = narrowed
-    if (m := _RANGE_AFTER.match(text[end:])) and (
-        upper := _NUMBER_RE.match(text, end + m.end())
-    ):
-        ranged = parse_amount(text[start:upper.end()], rupee=rupee)
+    if (m := _RANGE_AFTER.match(text[end:])) and (upper := _NUMBER_RE.match(text, end + m.end())):
+        ranged = parse_amount(text[start : upper.end()], rupee=rupee)
         if ranged is not None and ranged.low is not None and ranged.high is not None:
             end, amount = upper.end(), ranged
     end, amount = _extend_right(text, start, end, amount, rupee)
     if (m := _SUFFIX_AFTER.match(text[end:])) and amount.qualifier is None:
-        hedged = parse_amount(text[start:end + m.end()], rupee=rupee)
+        hedged = parse_amount(text[start : end + m.end()], rupee=rupee)
         if hedged is not None:
             end, amount = end + m.end(), hedged
-    if amount.qualifier is None and (m := _QUALIFIER_BEFORE.search(text[max(0, start - 25):start])):
-        hedged = parse_amount(text[start - len(m.group(0)):end], rupee=rupee)
+    if amount.qualifier is None and (
+        m := _QUALIFIER_BEFORE.search(text[max(0, start - 25) : start])
+    ):
+        hedged = parse_amount(text[start - len(m.group(0)) : end], rupee=rupee)
         if hedged is not None:
             start, amount = start - len(m.group(0)), hedged
-    if (m := _PREFIX_BEFORE.search(text[max(0, start - 12):start])) and (
-        signed := parse_amount(text[start - len(m.group(0)):end], rupee=rupee)
+    if (m := _PREFIX_BEFORE.search(text[max(0, start - 12) : start])) and (
+        signed := parse_amount(text[start - len(m.group(0)) : end], rupee=rupee)
     ):
         start, amount = start - len(m.group(0)), signed
-    if text[max(0, start - 9):start].lower() == "between " and amount.low is None:
+    if text[max(0, start - 9) : start].lower() == "between " and amount.low is None:
         return None  # "between 10" whose upper end did not parse: leave it out
     return start, end, amount
 
@@ -210,7 +402,7 @@ def _extend_right(
 ) -> tuple[int, Amount]:
     """Take in the words after a number that complete it: a unit ("100 meters", "20 (kg)"),
     a scale ("three lakh crore") or the rest of a spelled-out number ("and thirty one")."""
-    m = _MORE_WORDS.match(text[end:end + 40])
+    m = _MORE_WORDS.match(text[end : end + 40])
     if m is None:
         return end, amount
     words = list(re.finditer(r"\S+", m.group(0)))
@@ -229,8 +421,9 @@ def _extend_right(
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading articles/determiners and edge punctuation that spaCy leaves in entities."""
     piece = text[start:end]
-    lead = re.match(r"^(?:(?:the|a|an|about the|only|just|all|some of the)\s+)(?=[\d$€£])",
-                    piece, re.IGNORECASE)
+    lead = re.match(
+        r"^(?:(?:the|a|an|about the|only|just|all|some of the)\s+)(?=[\d$€£])", piece, re.IGNORECASE
+    )
     if lead:
         start += lead.end()
     while end > start and text[end - 1] in " ,.;:)\"'’”":
@@ -269,8 +462,9 @@ def _is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Am
         return False
     if amount.unit == "%" and _is_intensifier(span, amount):
         return False
-    return not bare or (_bare_number_counts(doc, span, surface)
-                        and not _is_reference(span) and not _is_age(span))
+    return not bare or (
+        _bare_number_counts(doc, span, surface) and not _is_reference(span) and not _is_age(span)
+    )
 
 
 def _is_reference(span: Span) -> bool:
@@ -303,8 +497,13 @@ def _is_age(span: Span) -> bool:
         return subject is not None and (
             subject.lower_ in {"he", "she"} or subject.ent_type_ == "PERSON"
         )
-    return (before is not None and before.text == "," and span.start > 1
-            and doc[span.start - 2].ent_type_ == "PERSON" and (after is None or after.text != "%"))
+    return (
+        before is not None
+        and before.text == ","
+        and span.start > 1
+        and doc[span.start - 2].ent_type_ == "PERSON"
+        and (after is None or after.text != "%")
+    )
 
 
 def _is_intensifier(span: Span, amount: Amount) -> bool:
@@ -320,18 +519,20 @@ def _is_intensifier(span: Span, amount: Amount) -> bool:
 
 def _is_time_or_code(text: str, start: int, end: int) -> bool:
     """Durations, ages, times, ordinals, list numbers, and digits glued to names or codes."""
-    before, after = text[max(0, start - 30):start], text[end:end + 30]
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
     if _TIME_UNIT.match(after) or _OF_TIME.match(after):
         return True  # "40 years", "a 61-year-old", "10 a.m.", "hundreds of years"
     if re.search(r"\d[:/]\d", text[start:end]) or re.match(r"^(?:st|nd|rd|th)\b", after):
         return True
-    if re.search(r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z",
-                 before):
+    if re.search(
+        r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z", before
+    ):
         return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL
     if re.match(r"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength)[A-Za-z]", after):
         return True  # 5/17, 555-1234, digits glued to letters, "a 10-juror majority"
-    if re.fullmatch(r"\d+(?:\.\d+)?[BbKkTt]|911|(?:19|20)\d\d (?:dollars|euros|pounds)",
-                    text[start:end]) or _STREET.match(after):
+    if re.fullmatch(
+        r"\d+(?:\.\d+)?[BbKkTt]|911|(?:19|20)\d\d (?:dollars|euros|pounds)", text[start:end]
+    ) or _STREET.match(after):
         return True  # "1B Mark Teixeira", "5K run", "4 Yawkey Way", "in 2006 dollars"
     return bool(re.match(r"^\s*[.)]\s", after) and re.search(r"(?:^|\n)\s*$", before))
 
@@ -343,7 +544,9 @@ def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
     # spaCy sometimes labels a lone count DATE ("injuring 80."): a name needs more than it
     inside_name = any(
-        e.label_ in _NAME_LABELS and e.start_char <= span.start_char and span.end_char <= e.end_char
+        e.label_ in _NAME_LABELS
+        and e.start_char <= span.start_char
+        and span.end_char <= e.end_char
         and not (e.text == surface and re.fullmatch(r"\d{1,3}", surface))
         for e in doc.ents
     )
@@ -355,16 +558,22 @@ def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
         return False  # "8 November"
     if previous is None:
         return True
-    if previous.text == "," and following is not None and following.text in {",", ";"} and (
-        first.i > 1 and doc[first.i - 2].pos_ in {"PROPN", "NOUN"}
+    if (
+        previous.text == ","
+        and following is not None
+        and following.text in {",", ";"}
+        and (first.i > 1 and doc[first.i - 2].pos_ in {"PROPN", "NOUN"})
     ):
         return False  # "The actress, 26, checked in": an age
     if previous.lower_ in _MONTHS or previous.lower_ in _LABEL_WORDS:
         return False  # "November 8", "Section 144", "aged 40"
     if previous.text == "." and first.i > 1 and doc[first.i - 2].lower_ in {"no", "nos", "vol"}:
         return False  # "Juror No. 12", with the abbreviation split
-    if following is not None and following.lower_ == "block" and last.i + 2 < len(doc) and (
-        doc[last.i + 2].lower_ == "of"
+    if (
+        following is not None
+        and following.lower_ == "block"
+        and last.i + 2 < len(doc)
+        and (doc[last.i + 2].lower_ == "of")
     ):
         return False  # "the 2500 block of Oregon 214": a street number
     if previous.tag_ == "NNP" and not _counts_plural(following):
@@ -378,26 +587,31 @@ def _counts_plural(token: object) -> bool:
 
 
 def _is_score(span: Span) -> bool:
-    window = span.doc[max(0, span.start - 3):min(len(span.doc), span.end + 3)]
+    window = span.doc[max(0, span.start - 3) : min(len(span.doc), span.end + 3)]
     return any(t.lemma_.lower() in _SCORE_WORDS or t.lower_ in _SCORE_WORDS for t in window)
 
 
 def _one_counts(token: Token) -> bool:
     """ "one person was killed" counts; "one of the worst", "no one", "one place" do not."""
     head = token.head
-    return token.dep_ == "nummod" and _lemma(head) in _PEOPLE and not any(
-        c.tag_ == "POS" for c in head.children
+    return (
+        token.dep_ == "nummod"
+        and _lemma(head) in _PEOPLE
+        and not any(c.tag_ == "POS" for c in head.children)
     )
 
 
-def _speaker(attributions: Sequence[Attribution], doc_id: str, start: int,
-             sentence_start: int) -> str | None:
+def _speaker(
+    attributions: Sequence[Attribution], doc_id: str, start: int, sentence_start: int
+) -> str | None:
     """The speaker of the attribution that covers the figure's sentence (nearest mention)."""
-    covering = [a for a in attributions
-                if a.doc_id == doc_id and a.sentence_start <= start < a.sentence_end]
+    covering = [
+        a for a in attributions if a.doc_id == doc_id and a.sentence_start <= start < a.sentence_end
+    ]
     if not covering:
-        covering = [a for a in attributions
-                    if a.doc_id == doc_id and a.sentence_start == sentence_start]
+        covering = [
+            a for a in attributions if a.doc_id == doc_id and a.sentence_start == sentence_start
+        ]
     if not covering:
         return None
     return min(covering, key=lambda a: abs(a.start - start)).speaker
@@ -439,7 +653,7 @@ def _as_of(sent: Span, start: int, published: dt.date | None) -> dt.date | None:
             month = 3 * (["first", "second", "third", "fourth"].index(m.group(2).lower()) + 1)
         return _not_after(dt.date(year, month, calendar.monthrange(year, month)[1]), published)
     for ent in sent.ents:
-        if ent.label_ != "DATE" or not _AS_OF_CUE.search(text[:ent.start_char - offset]):
+        if ent.label_ != "DATE" or not _AS_OF_CUE.search(text[: ent.start_char - offset]):
             continue
         resolved = resolve_date(ent.text, published)
         if resolved is None:

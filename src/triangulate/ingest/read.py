@@ -172,5 +172,3 @@ def _read_stdin(stream: TextIO) -> Iterator[RawArticle | Problem]:
         yield from _read_markup(text, "-", "stdin")
     else:
         yield from read_text(text, "-", "stdin")
-
-

@@ -8,6 +8,11 @@ Automatic merges, each cheap and checkable:
   "Tehreek-i-Taliban Pakistan" = "Pakistan Tehreek-e-Taliban");
 * acronyms: "TTP" joins the one entity whose initials it spells, preferring a name the text
   defines with it ("... Studies (PICSS)");
+* one-word place names that differ only in vowels ("Karavan" = "Karvan", "Hormozgan" =
+  "Hormouzgan"), when at least four consonants make them distinctive;
+* a generic head added to an organisation ("Taliban administration", "Taliban-led government",
+  "AFP news agency" = "Taliban", "AFP"), and a nationality before a name that only one
+  nationality prefixes ("Afghan Taliban" = "Taliban", unless "Pakistani Taliban" appears too);
 * surnames: "Kakar" joins "Anwar ul Haq Kakar" when exactly one full name ends with it.
 
 A user-editable TOML alias table (:func:`load_alias_table`) forces merges (``[[alias]]``) and
@@ -42,7 +47,21 @@ _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # "Alishbandi" / "Alishvandi", "Qasem" / "Kassem", "Mohammad" / "Muhammed": one sound each.
 _SOUNDS = (("ph", "f"), ("kh", "k"), ("q", "k"), ("c", "k"), ("v", "b"), ("w", "b"), ("z", "s"))
 _MIN_SKELETON = 6
+_MIN_WORD_CONSONANTS = 4  # "Karvan" (krvn) is distinctive; "Mali" / "Male" (ml) is not
+_VOWELS = re.compile(r"[aeiouy]")
+# Heads that name an organisation's apparatus, not another organisation: "Taliban
+# administration", "Taliban-led government", "AFP news agency". Place heads ("island",
+# "province") are dropped by exact_key itself; "city" is not generic ("Qeshm City").
+_GENERIC_HEAD = re.compile(
+    r"(?: led)?(?: (?:administration|government|regime|authorities|leadership|news agency"
+    r"|agency))+$"
+)
 _THE = re.compile(r"^the ")
+# Country abbreviations written inside names; case-sensitive, so "us" the pronoun never counts.
+_COUNTRY_SHORT = (
+    (re.compile(r"\bU\.?S\.?(?=\s|$)"), "United States"),
+    (re.compile(r"\bU\.?K\.?(?=\s|$)"), "United Kingdom"),
+)
 # Generic place words around a name; "city" stays ("Mexico City" is not "Mexico").
 _PLACE_WORDS = re.compile(
     r"^(?:island|province|region|district) of |(?<=\w) (?:island|province|region|district|county)$"
@@ -80,6 +99,8 @@ def merge_entities(
         groups.add(mention)
     groups.merge_variants()
     groups.merge_plurals()
+    groups.merge_generic_heads()
+    groups.merge_nationality_prefixes()
     groups.merge_acronyms(mentions)
     groups.merge_surnames()
     groups.apply_forced()
@@ -94,6 +115,8 @@ def exact_key(name: str, *, person: bool = False) -> str:
     """
     bare = clean_name(name)
     bare = strip_titles(bare) if person else bare
+    for short, full in _COUNTRY_SHORT:  # "US Geological Survey" = "United States Geological ..."
+        bare = short.sub(full, bare)
     bare = unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode()
     key = re.sub(r"[^a-z0-9]+", " ", bare.lower().replace(".", "")).strip()
     # "The Associated Press" = "Associated Press"; "Hormozgan province" = "Hormozgan".
@@ -118,7 +141,9 @@ def _skeleton(key: str) -> str | None:
 
 def _consonants(word: str) -> str:
     """First letter plus consonants, with sounds that transliterations swap folded together."""
-    folded = word[0] + re.sub(r"[aeiouy]", "", word[1:])
+    # An initial vowel is one sound too: "Ilias" / "Elias", "Usama" / "Osama".
+    first = "a" if word[0] in "aeiou" else word[0]
+    folded = first + _VOWELS.sub("", word[1:])
     for sound, letter in _SOUNDS:
         folded = folded.replace(sound, letter)
     return re.sub(r"(.)\1+", r"\1", folded)
@@ -159,7 +184,7 @@ class _Groups:
     def members(self) -> dict[str, list[str]]:
         return {root: list(keys) for root, keys in self._keys.items()}
 
-    def union(self, a: str, b: str, *, forced: bool = False) -> None:
+    def union(self, a: str, b: str, *, forced: bool = False, any_type: bool = False) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
@@ -167,7 +192,7 @@ class _Groups:
             combined = set(self._keys[ra]) | set(self._keys[rb])
             if any(len(combined & group) > 1 for group in self._separate):
                 return
-            if not self._compatible(self._keys[ra], self._keys[rb]):
+            if not any_type and not self._compatible(self._keys[ra], self._keys[rb]):
                 return
         self._parent[rb] = ra
         self._keys[ra].extend(self._keys.pop(rb))
@@ -184,18 +209,65 @@ class _Groups:
     def merge_variants(self) -> None:
         by_skeleton: dict[str, str] = {}
         for key in list(self._parent):
-            skeleton = _skeleton(key)
+            skeleton = _skeleton(key) or self._word_skeleton(key)
             if skeleton is not None:
                 self.union(by_skeleton.setdefault(skeleton, key), key)
+
+    def _word_skeleton(self, key: str) -> str | None:
+        """One-word places and groups spelt with other vowels: "Khaledin" / "Khaldin"."""
+        kind = self._type([key])
+        if " " in key or kind == "NORP":
+            return None
+        consonants = re.sub(r"(.)\1+", r"\1", key[0] + _VOWELS.sub("", key[1:]))
+        # One-word "people" are often places the model misread ("villages of Khaledin");
+        # a real surname needs one consonant more to be told apart ("Jordan" / "Jardine").
+        if len(consonants) < _MIN_WORD_CONSONANTS + (kind == "PERSON"):
+            return None
+        return f"{kind}:{consonants}"
+
+    def merge_generic_heads(self) -> None:
+        """ "Taliban administration" joins "Taliban" when "Taliban" is an organisation."""
+        for key in list(self._parent):
+            core = _GENERIC_HEAD.sub("", key)
+            if core != key and core in self._parent and self._type(self._group(core)) == "ORG":
+                self.union(core, key)
+
+    def merge_nationality_prefixes(self) -> None:
+        """ "Afghan Taliban" joins "Taliban" when no other nationality prefixes "Taliban"."""
+        nationalities = self._nationalities()
+        prefixed: dict[str, set[str]] = {}
+        for key in list(self._parent):
+            first, _, rest = key.partition(" ")
+            if (
+                first in nationalities
+                and rest in self._parent
+                and self._type(self._group(rest)) not in {"NORP", "GPE"}
+            ):
+                prefixed.setdefault(rest, set()).add(self.find(key))
+        for rest, roots in prefixed.items():
+            if len(roots) == 1:
+                self.union(rest, roots.pop())
+
+    def _nationalities(self) -> set[str]:
+        return {k for k in self._parent if self._type(self._group(k)) == "NORP"}
+
+    def _group(self, key: str) -> list[str]:
+        return self._keys[self.find(key)]
 
     def merge_plurals(self) -> None:
         """Nationalities: "Afghans" and "Afghan", "Pakistanis" and "Pakistani"."""
         for key in list(self._parent):
             singular = key[:-1]
-            if key.endswith("s") and singular in self._parent:
-                both = self._keys[self.find(key)] + self._keys[self.find(singular)]
-                if self._type(both) == "NORP":
-                    self.union(singular, key)
+            # The model often tags a plural nationality as PERSON ("angry Greeks"): the
+            # singular's vote decides, and the type check must not refuse the merge.
+            if (
+                key.endswith("s")
+                and " " not in key
+                and singular in self._parent
+                and self._type(self._group(singular)) == "NORP"
+                and self._type(self._group(key)) in {"NORP", "PERSON"}  # not "Philippines"
+            ):
+                self.union(singular, key, any_type=True)
 
     def merge_acronyms(self, mentions: Sequence[EntityMention]) -> None:
         defined = _defined_acronyms(mentions)
@@ -233,6 +305,7 @@ class _Groups:
                 self.union(present[0], key, forced=True)
 
     def entities(self) -> list[Entity]:
+        nationalities = self._nationalities()
         forced: dict[str, AliasEntry] = {}
         for entry in self._table.aliases:
             names = (entry.name, *entry.aliases)
@@ -244,7 +317,7 @@ class _Groups:
             mentions = [m for k in keys for m in self._mentions[k]]
             order = min(self._seen[k] for k in keys)
             chosen = forced.get(root)
-            name = chosen.name if chosen else _canonical(mentions)
+            name = chosen.name if chosen else _canonical(mentions, nationalities)
             kind = chosen.type if chosen and chosen.type else self._type(keys)
             aliases = tuple(dict.fromkeys(m.text for m in mentions))
             spans = tuple(Span(m.doc_id, m.start, m.end) for m in mentions)
@@ -271,21 +344,44 @@ def _defined_acronyms(mentions: Sequence[EntityMention]) -> dict[str, str]:
     return defined
 
 
-def _canonical(mentions: list[EntityMention]) -> str:
-    """The fullest form: most words, then most documents, then most mentions, then first seen."""
+def _canonical(mentions: list[EntityMention], nationalities: set[str]) -> str:
+    """The fullest form, then the commonest spelling, then first seen.
+
+    Fullest counts the words of the name proper: "Taliban-led administration" and "Afghan
+    Taliban" are no fuller than "Taliban". Commonest looks at the last word first, in how many
+    documents it is spelt that way ("Alishvandi" in three, "Alishbandi" in two), then at the
+    whole name's documents and mentions.
+    """
     docs: dict[str, set[str]] = {}
+    last_docs: dict[str, set[str]] = {}
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for i, mention in enumerate(mentions):
         name = clean_name(mention.text)
         name = strip_titles(name) if mention.label == "PERSON" else name
         docs.setdefault(name, set()).add(mention.doc_id)
+        last_docs.setdefault(_last_word(name), set()).add(mention.doc_id)
         counts[name] += 1
         first.setdefault(name, i)
-    return max(
-        counts,
-        key=lambda n: (len(re.split(r"[ -]+", n)), len(docs[n]), counts[n], -first[n]),
-    )
+
+    def rank(name: str) -> tuple[int, int, int, int, int]:
+        words = len(_core(exact_key(name), nationalities).split())
+        spelling = len(last_docs[_last_word(name)])
+        return words, spelling, len(docs[name]), counts[name], -first[name]
+
+    return max(counts, key=rank)
+
+
+def _core(key: str, nationalities: set[str]) -> str:
+    """The name proper inside a key: no generic head, no leading nationality."""
+    core = _GENERIC_HEAD.sub("", key)
+    first, _, rest = core.partition(" ")
+    return rest if rest and first in nationalities else core
+
+
+def _last_word(name: str) -> str:
+    words = re.split(r"[ -]+", name.lower())
+    return words[-1] if words else ""
 
 
 def load_alias_table(path: Path) -> AliasTable:

@@ -117,7 +117,7 @@ def _sorted_names(
 
 
 def _natural(fact_id: str) -> tuple[str, int]:
-    """"e2" before "e10"."""
+    """ "e2" before "e10"."""
     head = fact_id.rstrip("0123456789")
     tail = fact_id[len(head) :]
     return head, int(tail) if tail else -1

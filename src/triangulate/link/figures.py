@@ -182,8 +182,13 @@ def _same_value(a: Figure, b: Figure) -> bool:
     x, y = a.amount, b.amount
     if x.unit and y.unit and x.unit != y.unit:
         return True
-    return (x.value, x.low, x.high, x.qualifier, x.unit) == (y.value, y.low, y.high,
-                                                              y.qualifier, y.unit)
+    return (x.value, x.low, x.high, x.qualifier, x.unit) == (
+        y.value,
+        y.low,
+        y.high,
+        y.qualifier,
+        y.unit,
+    )
 
 
 def _context(figure: Figure, texts: Mapping[str, str]) -> str:

@@ -19,12 +19,25 @@ from triangulate.types import DateMention
 __all__ = ["ResolvedDate", "resolve_date"]
 
 _MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
-_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|" + "|".join(
-    m[:3].capitalize() + r"\.?" for m in _MONTHS
-) + r"|Sept\.?"
+_MONTH_RE = (
+    "|".join(m.capitalize() for m in _MONTHS)
+    + "|"
+    + "|".join(m[:3].capitalize() + r"\.?" for m in _MONTHS)
+    + r"|Sept\.?"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
 _YEAR = r"(?:19|20)\d{2}"
@@ -232,7 +245,7 @@ def _weekday(name: str, which: str, base: dt.date) -> ResolvedDate:
 
 
 def _calendar(which: str, unit: str, base: dt.date) -> ResolvedDate | None:
-    """"last week", "this month", "next year": the calendar period next to the base date."""
+    """ "last week", "this month", "next year": the calendar period next to the base date."""
     step = {"last": -1, "next": 1}.get(which, 0)
     if unit == "year":
         return ResolvedDate(str(base.year + step), "year")
@@ -311,12 +324,16 @@ def _dateparser_resolve(phrase: str, base: dt.date | None) -> ResolvedDate | Non
     parsed = dateparser.parse(words, languages=["en"], settings=settings)
     if parsed is None:
         return None
-    has_day = bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words) and re.search(
-        r"[A-Za-z]{3}|\d{4}-\d{2}-\d{2}|/", words
-    )) or bool(re.search(
-        r"\b(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago)\b",
-        words, re.I,
-    ))
+    has_day = bool(
+        re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words)
+        and re.search(r"[A-Za-z]{3}|\d{4}-\d{2}-\d{2}|/", words)
+    ) or bool(
+        re.search(
+            r"\b(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ago)\b",
+            words,
+            re.I,
+        )
+    )
     if has_day:
         return ResolvedDate(parsed.date().isoformat(), "day")
     if re.search(_MONTH_RE, words, re.I):

@@ -38,21 +38,54 @@ _REL_EPS = 1e-9
 
 # dimension -> {unit: (factor to the base unit, offset)}; the first unit listed is the base.
 _DIMENSIONS: dict[str, dict[str, tuple[float, float]]] = {
-    "length": {"km": (1, 0), "m": (1e-3, 0), "cm": (1e-5, 0), "mm": (1e-6, 0),
-               "mi": (1.609344, 0), "ft": (3.048e-4, 0), "in": (2.54e-5, 0)},
-    "area": {"km2": (1, 0), "m2": (1e-6, 0), "mi2": (2.589988, 0), "ha": (0.01, 0),
-             "acre": (4.0468564e-3, 0)},
-    "mass": {"kg": (1, 0), "g": (1e-3, 0), "mg": (1e-6, 0), "t": (1e3, 0),
-             "lb": (0.45359237, 0), "oz": (0.028349523, 0)},
-    "volume": {"l": (1, 0), "ml": (1e-3, 0), "gal": (3.785411784, 0), "bbl": (158.987295, 0),
-               "ft3": (28.316846592, 0)},
+    "length": {
+        "km": (1, 0),
+        "m": (1e-3, 0),
+        "cm": (1e-5, 0),
+        "mm": (1e-6, 0),
+        "mi": (1.609344, 0),
+        "ft": (3.048e-4, 0),
+        "in": (2.54e-5, 0),
+    },
+    "area": {
+        "km2": (1, 0),
+        "m2": (1e-6, 0),
+        "mi2": (2.589988, 0),
+        "ha": (0.01, 0),
+        "acre": (4.0468564e-3, 0),
+    },
+    "mass": {
+        "kg": (1, 0),
+        "g": (1e-3, 0),
+        "mg": (1e-6, 0),
+        "t": (1e3, 0),
+        "lb": (0.45359237, 0),
+        "oz": (0.028349523, 0),
+    },
+    "volume": {
+        "l": (1, 0),
+        "ml": (1e-3, 0),
+        "gal": (3.785411784, 0),
+        "bbl": (158.987295, 0),
+        "ft3": (28.316846592, 0),
+    },
     "temperature": {"°C": (1, 0), "°F": (5 / 9, -32 * 5 / 9)},
     "speed": {"km/h": (1, 0), "mph": (1.609344, 0)},
     "power": {"MW": (1, 0), "GW": (1e3, 0), "kW": (1e-3, 0)},
     "energy": {"MWh": (1, 0), "kWh": (1e-3, 0)},
-    "duration": {"s": (1, 0), "sec": (1, 0), "seconds": (1, 0), "min": (60, 0),
-                 "minutes": (60, 0), "h": (3600, 0), "hours": (3600, 0), "days": (86400, 0),
-                 "weeks": (604800, 0), "months": (2629800, 0), "years": (31557600, 0)},
+    "duration": {
+        "s": (1, 0),
+        "sec": (1, 0),
+        "seconds": (1, 0),
+        "min": (60, 0),
+        "minutes": (60, 0),
+        "h": (3600, 0),
+        "hours": (3600, 0),
+        "days": (86400, 0),
+        "weeks": (604800, 0),
+        "months": (2629800, 0),
+        "years": (31557600, 0),
+    },
 }
 _UNIT_DIMENSION = {unit: dim for dim, units in _DIMENSIONS.items() for unit in units}
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -148,8 +181,11 @@ def _raw_interval(amount: Amount) -> Interval | None:
         elif qualifier in {*_CEILINGS, "nearly"} and high is not None:
             value = high
         elif low is not None:  # a vague plural: "thousands" runs up to the next decade
-            return Interval(low, 10.0 ** (math.floor(math.log10(low)) + 1), hi_open=True) \
-                if low > 0 else Interval(low, low)
+            return (
+                Interval(low, 10.0 ** (math.floor(math.log10(low)) + 1), hi_open=True)
+                if low > 0
+                else Interval(low, low)
+            )
         elif high is not None:
             return Interval(0.0, high)
         else:

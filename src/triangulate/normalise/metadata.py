@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from urllib.parse import urlparse
 
 from triangulate.normalise.dates import parse_published
-from triangulate.types import Article, Evidence, InputKind, RawArticle
+from triangulate.types import STORY_ESTIMATE, Article, Evidence, InputKind, RawArticle
 
-__all__ = ["settle_metadata"]
+__all__ = ["date_undated", "settle_metadata"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -141,6 +142,10 @@ def settle_metadata(raw: RawArticle) -> Article:
         bylines = tuple(n.strip() for n in re.split(r"\s+and\s+", by.group("names")))
         evidence.append(Evidence("bylines", "by-line", by.start("names"), by.end("names")))
     dateline = _DATELINE.search(text[:800])
+    if dateline:
+        evidence.append(
+            Evidence("dateline", "agency dateline", dateline.start("place"), dateline.end("date"))
+        )
     if not outlet:
         outlet, how = _outlet_from_text(text, dateline is not None, url)
         if outlet:
@@ -365,3 +370,28 @@ def _latest_event_bound(
         best[1],
         best[2],
     )
+
+
+def date_undated(articles: Sequence[Article]) -> list[Article]:
+    """Give articles that state no date the story's typical date, marked as an estimate.
+
+    The articles of one story report the same events within days of each other; an article
+    with no date of its own is dated with the lower median of the others' dates, so its
+    relative dates ("on Monday") and its figures' as-of dates can still be resolved. The
+    evidence says so, and renderers mark the date as estimated.
+    """
+    dates = sorted(a.published for a in articles if a.published is not None)
+    if not dates or len(dates) == len(articles):
+        return list(articles)
+    typical = dates[(len(dates) - 1) // 2]
+    note = f"lower median date of the {len(dates)} dated source(s) in the story"
+    return [
+        a
+        if a.published is not None
+        else replace(
+            a,
+            published=typical,
+            evidence=(*a.evidence, Evidence("published", STORY_ESTIMATE, note=note)),
+        )
+        for a in articles
+    ]

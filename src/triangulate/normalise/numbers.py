@@ -24,16 +24,44 @@ __all__ = ["QUALIFIERS", "parse_amount"]
 
 # Hedge wording -> normalised qualifier. Longest phrases are tried first (see _QUALIFIER_RE).
 QUALIFIERS: dict[str, str] = {
-    "more than": "over", "over": "over", "above": "over", "in excess of": "over",
-    "upwards of": "over", "upward of": "over", "well over": "over", "just over": "over",
-    "greater than": "over", "larger than": "over", "higher than": "over", "exceeding": "over",
-    "under": "under", "fewer than": "under", "less than": "under", "below": "under",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
-    "approx.": "about", "some": "about", "circa": "about", "an estimated": "estimated",
-    "estimated": "estimated", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
-    "just under": "nearly", "just shy of": "nearly", "at least": "at_least",
-    "no fewer than": "at_least", "no less than": "at_least", "at most": "at_most",
-    "no more than": "at_most", "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
+    "more than": "over",
+    "over": "over",
+    "above": "over",
+    "in excess of": "over",
+    "upwards of": "over",
+    "upward of": "over",
+    "well over": "over",
+    "just over": "over",
+    "greater than": "over",
+    "larger than": "over",
+    "higher than": "over",
+    "exceeding": "over",
+    "under": "under",
+    "fewer than": "under",
+    "less than": "under",
+    "below": "under",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "some": "about",
+    "circa": "about",
+    "an estimated": "estimated",
+    "estimated": "estimated",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "just shy of": "nearly",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "as much as": "up_to",
 }
 _QUALIFIER_RE = re.compile(
     r"^(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+"
@@ -42,106 +70,325 @@ _SUFFIX_QUALIFIERS = {"or more": "at_least", "plus": "over", "+": "over", "or so
 
 _UNITS_WORDS = tuple(
     [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen"
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ]
 )
 _SMALL: dict[str, float] = {w: float(i) for i, w in enumerate(_UNITS_WORDS)}
 _SMALL.update({"nought": 0.0, "naught": 0.0, "nil": 0.0})
 _TENS: dict[str, float] = {
     w: float(10 * i)
-    for i, w in enumerate(("_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-                           "eighty", "ninety"))
+    for i, w in enumerate(
+        ("_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    )
     if w != "_"
 }
 _SCALES: dict[str, float] = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
-    "mm": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12,
-    "tln": 1e12, "t": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "mm": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tln": 1e12,
+    "t": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 
 _CURRENCY_PREFIX: dict[str, str] = {
-    "us$": "USD", "u.s.$": "USD", "u.s$": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD",
-    "a$": "AUD", "au$": "AUD", "hk$": "HKD", "nz$": "NZD", "mex$": "MXN", "s$": "SGD",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "元": "CNY", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-    "rs": "INR", "rs.": "INR",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "u.s$": "USD",
+    "$": "USD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "mex$": "MXN",
+    "s$": "SGD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "元": "CNY",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₺": "TRY",
+    "rs": "INR",
+    "rs.": "INR",
 }
 _ISO_CODES = tuple(
     [
-        "usd", "eur", "gbp", "jpy", "cny", "inr", "pkr", "bdt", "lkr", "npr", "afn", "irr", "aed",
-        "sar", "cad", "aud", "hkd", "chf", "rub", "try", "krw", "mxn", "brl", "zar", "ngn", "egp",
-        "kes", "sgd", "nzd"
+        "usd",
+        "eur",
+        "gbp",
+        "jpy",
+        "cny",
+        "inr",
+        "pkr",
+        "bdt",
+        "lkr",
+        "npr",
+        "afn",
+        "irr",
+        "aed",
+        "sar",
+        "cad",
+        "aud",
+        "hkd",
+        "chf",
+        "rub",
+        "try",
+        "krw",
+        "mxn",
+        "brl",
+        "zar",
+        "ngn",
+        "egp",
+        "kes",
+        "sgd",
+        "nzd",
     ]
 )
 _CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
-    "u.s. dollars": "USD", "american dollars": "USD", "euro": "EUR", "euros": "EUR",
-    "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "rmb": "CNY", "rupee": "INR", "rupees": "INR", "indian rupees": "INR",
-    "pakistani rupees": "PKR", "pakistan rupees": "PKR", "sri lankan rupees": "LKR",
-    "nepalese rupees": "NPR", "afghanis": "AFN", "taka": "BDT", "rials": "IRR",
-    "riyals": "SAR", "dirhams": "AED", "canadian dollars": "CAD", "australian dollars": "AUD",
-    "hong kong dollars": "HKD", "swiss francs": "CHF", "roubles": "RUB", "rubles": "RUB",
-    "lira": "TRY", "won": "KRW", "pesos": "MXN", "reais": "BRL", "rand": "ZAR",
-    "naira": "NGN", "shillings": "KES",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us dollar": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "american dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "indian rupees": "INR",
+    "pakistani rupees": "PKR",
+    "pakistan rupees": "PKR",
+    "sri lankan rupees": "LKR",
+    "nepalese rupees": "NPR",
+    "afghanis": "AFN",
+    "taka": "BDT",
+    "rials": "IRR",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+    "hong kong dollars": "HKD",
+    "swiss francs": "CHF",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "lira": "TRY",
+    "won": "KRW",
+    "pesos": "MXN",
+    "reais": "BRL",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "shillings": "KES",
 }
 _CURRENCY_WORDS.update({code: code.upper() for code in _ISO_CODES})
 _MEASURE_UNITS: dict[str, str] = {
-    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
-    "kilometers": "km", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-    "cm": "cm", "mm": "mm", "mile": "mi", "miles": "mi", "mi": "mi", "foot": "ft", "feet": "ft",
-    "ft": "ft", "inch": "in", "inches": "in", "kg": "kg", "kgs": "kg", "kilogram": "kg",
-    "kilograms": "kg", "kilo": "kg", "kilos": "kg", "t": "t", "g": "g", "gram": "g", "grams": "g",
-    "mg": "mg", "milligram": "mg", "milligrams": "mg", "tonne": "t", "tonnes": "t", "ton": "t",
-    "tons": "t", "metric tons": "t", "metric tonnes": "t", "lb": "lb", "lbs": "lb",
-    "pound": "lb", "pounds": "lb", "ounce": "oz", "ounces": "oz", "oz": "oz", "litre": "l",
-    "litres": "l", "liter": "l", "liters": "l", "ml": "ml", "gallon": "gal", "gallons": "gal",
-    "barrel": "bbl", "barrels": "bbl", "acre": "acre", "acres": "acre", "hectare": "ha",
-    "hectares": "ha", "ha": "ha", "sq km": "km2", "km2": "km2",
-    "km squared": "km2", "square km": "km2", "m": "m", "square kilometres": "km2",
-    "square kilometers": "km2", "square miles": "mi2", "sq mi": "mi2", "square metres": "m2",
-    "square meters": "m2", "m2": "m2", "cubic feet": "ft3", "magnitude": "magnitude",
-    "mph": "mph", "miles an hour": "mph", "miles per hour": "mph", "km/h": "km/h", "kph": "km/h",
-    "kmph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
-    "°c": "°C", "degrees celsius": "°C", "degrees c": "°C", "°f": "°F",
-    "degrees fahrenheit": "°F", "degrees f": "°F", "mw": "MW", "gw": "GW", "kw": "kW",
-    "megawatts": "MW", "gigawatts": "GW", "kwh": "kWh", "mwh": "MWh",
+    "km": "km",
+    "kms": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "metre": "m",
+    "metres": "m",
+    "meter": "m",
+    "meters": "m",
+    "cm": "cm",
+    "mm": "mm",
+    "mile": "mi",
+    "miles": "mi",
+    "mi": "mi",
+    "foot": "ft",
+    "feet": "ft",
+    "ft": "ft",
+    "inch": "in",
+    "inches": "in",
+    "kg": "kg",
+    "kgs": "kg",
+    "kilogram": "kg",
+    "kilograms": "kg",
+    "kilo": "kg",
+    "kilos": "kg",
+    "t": "t",
+    "g": "g",
+    "gram": "g",
+    "grams": "g",
+    "mg": "mg",
+    "milligram": "mg",
+    "milligrams": "mg",
+    "tonne": "t",
+    "tonnes": "t",
+    "ton": "t",
+    "tons": "t",
+    "metric tons": "t",
+    "metric tonnes": "t",
+    "lb": "lb",
+    "lbs": "lb",
+    "pound": "lb",
+    "pounds": "lb",
+    "ounce": "oz",
+    "ounces": "oz",
+    "oz": "oz",
+    "litre": "l",
+    "litres": "l",
+    "liter": "l",
+    "liters": "l",
+    "ml": "ml",
+    "gallon": "gal",
+    "gallons": "gal",
+    "barrel": "bbl",
+    "barrels": "bbl",
+    "acre": "acre",
+    "acres": "acre",
+    "hectare": "ha",
+    "hectares": "ha",
+    "ha": "ha",
+    "sq km": "km2",
+    "km2": "km2",
+    "km squared": "km2",
+    "square km": "km2",
+    "m": "m",
+    "square kilometres": "km2",
+    "square kilometers": "km2",
+    "square miles": "mi2",
+    "sq mi": "mi2",
+    "square metres": "m2",
+    "square meters": "m2",
+    "m2": "m2",
+    "cubic feet": "ft3",
+    "magnitude": "magnitude",
+    "mph": "mph",
+    "miles an hour": "mph",
+    "miles per hour": "mph",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "kmph": "km/h",
+    "kilometres per hour": "km/h",
+    "kilometers per hour": "km/h",
+    "°c": "°C",
+    "degrees celsius": "°C",
+    "degrees c": "°C",
+    "°f": "°F",
+    "degrees fahrenheit": "°F",
+    "degrees f": "°F",
+    "mw": "MW",
+    "gw": "GW",
+    "kw": "kW",
+    "megawatts": "MW",
+    "gigawatts": "GW",
+    "kwh": "kWh",
+    "mwh": "MWh",
 }
-_PERCENT_WORDS = {"%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%",
-                  "percentage": "%", "percents": "%", "percentage points": "pp",
-                  "percentage point": "pp"}
+_PERCENT_WORDS = {
+    "%": "%",
+    "percent": "%",
+    "per cent": "%",
+    "pc": "%",
+    "pct": "%",
+    "percentage": "%",
+    "percents": "%",
+    "percentage points": "pp",
+    "percentage point": "pp",
+}
 _SUFFIX_UNITS: dict[str, str] = {**_MEASURE_UNITS, **_CURRENCY_WORDS, **_PERCENT_WORDS}
 _SUFFIX_UNIT_RE = re.compile(
-    r"(?:^|\s)(" + "|".join(re.escape(u) for u in sorted(_SUFFIX_UNITS, key=len, reverse=True))
+    r"(?:^|\s)("
+    + "|".join(re.escape(u) for u in sorted(_SUFFIX_UNITS, key=len, reverse=True))
     + r")$"
 )
 _GLUED_UNIT_RE = re.compile(
     r"(?<=\d)(%|°[cf]|km2|m2|km|kms|kmph|kg|kgs|lbs|lb|mm|cm|ml|mi|mph|kph|mw|gw|kwh|t)$"
 )
 _PREFIX_UNIT_RE = re.compile(
-    r"^(" + "|".join(re.escape(u) for u in sorted(
-        [*_CURRENCY_PREFIX, *_ISO_CODES], key=len, reverse=True)) + r")(?![a-z])\s*"
+    r"^("
+    + "|".join(
+        re.escape(u) for u in sorted([*_CURRENCY_PREFIX, *_ISO_CODES], key=len, reverse=True)
+    )
+    + r")(?![a-z])\s*"
 )
 
 _MULTIPLIER_VERBS: dict[str, float] = {
-    "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "triple": 3, "tripled": 3,
-    "tripling": 3, "triples": 3, "trebled": 3, "quadrupled": 4, "quadrupling": 4,
-    "quintupled": 5, "halved": 0.5, "halving": 0.5,
+    "double": 2,
+    "doubled": 2,
+    "doubling": 2,
+    "doubles": 2,
+    "triple": 3,
+    "tripled": 3,
+    "tripling": 3,
+    "triples": 3,
+    "trebled": 3,
+    "quadrupled": 4,
+    "quadrupling": 4,
+    "quintupled": 5,
+    "halved": 0.5,
+    "halving": 0.5,
 }
-_FOLD_RE = re.compile(r"^(?:an? )?(.+?)\s?-?\s?(?:fold|times)(?: (?:rise|increase|jump|surge|"
-                      r"growth|drop|fall|decline|more|higher|as many|as much))?$")
+_FOLD_RE = re.compile(
+    r"^(?:an? )?(.+?)\s?-?\s?(?:fold|times)(?: (?:rise|increase|jump|surge|"
+    r"growth|drop|fall|decline|more|higher|as many|as much))?$"
+)
 
 # Vague amounts. A bare plural ("thousands") spans its own order of magnitude (1,000-9,999:
 # a writer with 40,000 in mind says "tens of thousands"); "tens of"/"hundreds of" give the
 # decade below the next order of magnitude. "dozens" stops below a hundred.
 _VAGUE_PLURAL: dict[str, float] = {
-    "dozens": 24.0, "scores": 40.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
-    "billions": 1e9, "trillions": 1e12,
+    "dozens": 24.0,
+    "scores": 40.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+    "trillions": 1e12,
 }
 _VAGUE_FEW: dict[str, tuple[float, float]] = {
-    "several": (3.0, 9.0), "a few": (2.0, 9.0), "a couple of": (2.0, 2.0),
-    "a couple": (2.0, 2.0), "many": (2.0, 9.0), "a handful of": (3.0, 9.0),
+    "several": (3.0, 9.0),
+    "a few": (2.0, 9.0),
+    "a couple of": (2.0, 2.0),
+    "a couple": (2.0, 2.0),
+    "many": (2.0, 9.0),
+    "a handful of": (3.0, 9.0),
     "a handful": (3.0, 9.0),
 }
 _VAGUE_RE = re.compile(
@@ -184,7 +431,7 @@ def parse_amount(text: str, *, rupee: str = "INR") -> Amount | None:
         return None
     qualifier = None
     if m := _QUALIFIER_RE.match(s):
-        qualifier, s = QUALIFIERS[m.group(1)], s[m.end():]
+        qualifier, s = QUALIFIERS[m.group(1)], s[m.end() :]
     for suffix, suffix_qualifier in _SUFFIX_QUALIFIERS.items():
         if qualifier is None and s.endswith(suffix) and len(s) > len(suffix):
             qualifier, s = suffix_qualifier, s[: -len(suffix)].rstrip(" -")
@@ -230,7 +477,7 @@ def _parse_unhedged(s: str, rupee: str) -> Amount | None:
     if core is not None:
         return Amount(core.value, unit=core.unit)
     for sep in _RANGE_SEPARATORS.finditer(s):
-        if sep.start() > 0 and (found := _range(s[: sep.start()], s[sep.end():])):
+        if sep.start() > 0 and (found := _range(s[: sep.start()], s[sep.end() :])):
             return found
     return None
 
@@ -310,12 +557,12 @@ def _parse_core(s: str) -> _Core | None:
     unit = None
     if m := _PREFIX_UNIT_RE.match(s):
         unit = _CURRENCY_PREFIX.get(m.group(1)) or m.group(1).upper()
-        s = s[m.end():].strip()
+        s = s[m.end() :].strip()
     negative = False
     if m := re.match(r"^(?:minus |negative |-\s*)", s):
-        negative, s = True, s[m.end():]
+        negative, s = True, s[m.end() :]
     if m := re.match(r"^(?:magnitude|mag\.?) (?=\d)", s):
-        unit, s = "magnitude", s[m.end():]
+        unit, s = "magnitude", s[m.end() :]
     if unit is None and ((m := _SUFFIX_UNIT_RE.search(s)) or (m := _GLUED_UNIT_RE.search(s))):
         word = m.group(1)
         unit = _SUFFIX_UNITS[word]
@@ -383,7 +630,7 @@ def _words_to_number(tokens: list[str]) -> tuple[float, bool] | None:
         elif tok == "and":
             if previous in {"", "and"} or not nxt:
                 return None
-            if nxt in {"a", "one"} and tokens[i + 2:i + 3] in (["half"], ["quarter"]):
+            if nxt in {"a", "one"} and tokens[i + 2 : i + 3] in (["half"], ["quarter"]):
                 fraction = 0.5 if tokens[i + 2] == "half" else 0.25
                 if current is None:
                     total += fraction * last_scale
@@ -407,7 +654,7 @@ def _words_to_number(tokens: list[str]) -> tuple[float, bool] | None:
             else:
                 return None  # two bare numbers side by side are two numbers
         elif tok == "point" and current is not None:
-            decimals = _decimal_words(tokens[i + 1:])
+            decimals = _decimal_words(tokens[i + 1 :])
             if decimals is None:
                 return None
             return _tidy(total + current + float("0." + decimals)), scaled

@@ -81,7 +81,7 @@ def _sources(dossier: Dossier) -> str:
             for x in (
                 a.id,
                 a.outlet or "—",
-                a.published or "—",
+                f"≈{a.published} (estimated)" if a.date_estimated else a.published or "—",
                 ", ".join(a.bylines) or "—",
                 a.title or "—",
                 f"rewrites {dossier.derived_from[a.id]}" if a.id in dossier.derived_from else "",

@@ -63,7 +63,11 @@ def _sources(dossier: Dossier) -> list[str]:
                 for x in (
                     f"`{a.id}`",
                     a.outlet or "—",
-                    str(a.published or "—"),
+                    (
+                        f"≈{a.published} (story estimate)"
+                        if a.date_estimated
+                        else str(a.published or "—")
+                    ),
                     ", ".join(a.bylines) or "—",
                     a.title or "—",
                     note,

@@ -42,8 +42,10 @@ def judge_all(
     derived_from: Mapping[str, str] | None = None,
 ) -> list[Measure]:
     """Judge every group, with ids "m1", "m2", … in the order the groups are given."""
-    return [judge(group, articles, derived_from, measure_id=f"m{number}")
-            for number, group in enumerate(groups, start=1)]
+    return [
+        judge(group, articles, derived_from, measure_id=f"m{number}")
+        for number, group in enumerate(groups, start=1)
+    ]
 
 
 def judge(
@@ -58,8 +60,9 @@ def judge(
         raise ValueError("judge() needs at least one figure")
     derived = derived_from or {}
     outlets = _distinct(_outlet(f.doc_id, articles) for f in group)
-    origins = _distinct(f.attributed_to or _outlet(_root(f.doc_id, derived), articles)
-                        for f in group)
+    origins = _distinct(
+        f.attributed_to or _outlet(_root(f.doc_id, derived), articles) for f in group
+    )
     docs = _distinct(f.doc_id for f in group)
     if len(docs) == 1:
         verdict, reason = "single", _single_reason(group, outlets[0])
@@ -82,20 +85,27 @@ def judge(
 def _verdict(group: Sequence[Figure]) -> tuple[str, str]:
     units = Counter(base_unit(f.amount) for f in group)
     unit = max(units, key=lambda u: (units[u], -_first(group, u)))
-    spans = [(f, span) for f in group
-             if base_unit(f.amount) == unit and (span := interval(f.amount)) is not None]
+    spans = [
+        (f, span)
+        for f in group
+        if base_unit(f.amount) == unit and (span := interval(f.amount)) is not None
+    ]
     others = len(group) - len(spans)
     note = f" ({_plural(others, 'figure')} in other units not compared)" if others else ""
     if len(spans) < 2:
         return "agree", f"only {_q(group[0])} can be compared{note}"
     if common_point([s for _, s in spans]):
         return "agree", _agree_reason(spans) + note
-    dated = sorted(((f, s) for f, s in spans if f.as_of is not None),
-                   key=lambda p: (p[0].as_of, p[1].lo, p[1].hi))
+    dated = sorted(
+        ((f, s) for f, s in spans if f.as_of is not None),
+        key=lambda p: (p[0].as_of, p[1].lo, p[1].hi),
+    )
     if kind(group[0].amount) in _TOTALS and _running_total(dated):
         first, last = dated[0][0], dated[-1][0]
-        return "evolving", (f"rises from {_q(first)} ({_day(first, dated)}) to {_q(last)} "
-                            f"({_day(last, dated)}){note}")
+        return "evolving", (
+            f"rises from {_q(first)} ({_day(first, dated)}) to {_q(last)} "
+            f"({_day(last, dated)}){note}"
+        )
     return "conflicting", _conflict_reason(spans) + note
 
 
