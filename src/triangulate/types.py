@@ -113,8 +113,9 @@ class Span:
 class Attribution:
     """A speaker credited with what a sentence says: "Kakar said", "according to the UN".
 
-    ``start``/``end`` span the speaker mention; ``sentence_start``/``sentence_end`` the sentence
-    the attribution covers. ``speaker`` is the mention as written, or a resolved name when the
+    ``start``/``end`` span the speaker mention; ``sentence_start``/``sentence_end`` the stretch
+    of text the attribution vouches for (the reported clause, which may leave out the speaker's
+    own description). ``speaker`` is the mention as written, or a resolved name when the
     mention is a pronoun or a description ("he added" -> nearest compatible named speaker).
     """
 

@@ -224,3 +224,14 @@ def test_commonest_spelling_names_the_person() -> None:
         ("Heidar Alishvandi", "PERSON"),
     )
     assert [e.name for e in entities] == ["Heidar Alishvandi"]
+
+
+def test_a_listed_name_is_no_acronym_definition() -> None:
+    """ "the U.S., EU and others": ", " is the same gap as " (" but EU does not spell U.S."""
+    text = "U.S., EU"
+    mentions = [
+        _mention("a", "U.S.", "GPE"),
+        _mention("a", "EU", "ORG", start=text.index("EU")),
+        _mention("b", "United States", "GPE"),
+    ]
+    assert {e.name for e in merge_entities(mentions)} == {"U.S.", "EU"}

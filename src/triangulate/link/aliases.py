@@ -340,8 +340,17 @@ def _defined_acronyms(mentions: Sequence[EntityMention]) -> dict[str, str]:
         for name, acronym in itertools.pairwise(ordered):
             if acronym.start == name.end + 2 and acronym.text.replace(".", "").isupper():
                 key = exact_key(name.text, person=name.label == "PERSON")
-                defined.setdefault(exact_key(acronym.text).replace(" ", ""), key)
+                letters = exact_key(acronym.text).replace(" ", "")
+                # The gap may be ", " as well as " (": "U.S., EU" defines nothing.
+                if _spells(letters, key):
+                    defined.setdefault(letters, key)
     return defined
+
+
+def _spells(letters: str, key: str) -> bool:
+    """Whether an acronym's letters run through the name in order, from its first letter."""
+    rest = iter(key)
+    return bool(letters) and letters[0] == key[:1] and all(ch in rest for ch in letters)
 
 
 def _canonical(mentions: list[EntityMention], nationalities: set[str]) -> str:
