@@ -15,6 +15,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from eval.scorers._spans import match_spans
+
 __all__ = ["score"]
 
 _NUMBERS = ("value", "low", "high")
@@ -26,7 +28,7 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
         "figures"
     ]
     predicted: list[dict[str, Any]] = list(dossier.get("figures", []))
-    pairs = _match(gold, predicted)
+    pairs = match_spans(gold, predicted)
     precision = len(pairs) / len(predicted) if predicted else 0.0
     recall = len(pairs) / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -71,24 +73,3 @@ def _same_speaker(gold: str | None, predicted: str | None) -> bool:
         return gold is None and predicted is None
     g, p = gold.lower().split(), predicted.lower().split()
     return bool(g and p) and (g == p or g[-1] == p[-1])
-
-
-def _match(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """Pairs (gold index, predicted index), greedily by largest overlap, one-to-one."""
-    candidates = []
-    for g, gf in enumerate(gold):
-        for p, pf in enumerate(predicted):
-            if gf["doc_id"] != pf["doc_id"]:
-                continue
-            overlap = min(gf["end"], pf["end"]) - max(gf["start"], pf["start"])
-            if overlap > 0:
-                candidates.append((overlap, g, p))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, g, p in sorted(candidates, reverse=True):
-        if g not in used_g and p not in used_p:
-            used_g.add(g)
-            used_p.add(p)
-            pairs.append((g, p))
-    return pairs

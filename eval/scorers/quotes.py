@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from eval.scorers._spans import match_spans
+
 __all__ = ["score", "speakers_agree"]
 
 
@@ -19,7 +21,7 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
     """Score ``dossier["quotes"]`` against ``gold_dir/quotes.json``."""
     gold: list[dict[str, Any]] = json.loads((gold_dir / "quotes.json").read_text("utf-8"))
     predicted: list[dict[str, Any]] = list(dossier.get("quotes", []))
-    pairs = _match(gold, predicted)
+    pairs = match_spans(gold, predicted)
     right = sum(speakers_agree(gold[g]["speaker"], predicted[p].get("speaker")) for g, p in pairs)
     exact = sum(_same(gold[g]["speaker"], predicted[p].get("speaker")) for g, p in pairs)
     precision = len(pairs) / len(predicted) if predicted else 0.0
@@ -46,23 +48,3 @@ def speakers_agree(gold: str | None, predicted: str | None) -> bool:
 
 def _same(gold: str | None, predicted: str | None) -> bool:
     return (gold or "").strip().lower() == (predicted or "").strip().lower()
-
-
-def _match(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    candidates = []
-    for g, gq in enumerate(gold):
-        for p, pq in enumerate(predicted):
-            if gq["doc_id"] != pq["doc_id"]:
-                continue
-            overlap = min(gq["end"], pq["end"]) - max(gq["start"], pq["start"])
-            if overlap > 0:
-                candidates.append((overlap, g, p))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, g, p in sorted(candidates, reverse=True):
-        if g not in used_g and p not in used_p:
-            used_g.add(g)
-            used_p.add(p)
-            pairs.append((g, p))
-    return pairs

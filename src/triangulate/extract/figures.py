@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from triangulate.extract.counted import read_counted
-from triangulate.normalise.dates import resolve_date
+from triangulate.normalise.dates import MONTH_WORDS, resolve_date
 from triangulate.normalise.numbers import QUALIFIERS, parse_amount
 from triangulate.types import Amount, Article, Attribution, Figure
 
@@ -219,32 +219,6 @@ _RELATIONAL = {
     "neighbourhood",
 }
 _DEFINITE = {"its", "their", "his", "her", "our", "my", "your", "whose"}
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
 _SCORE_WORDS = {
     "win",
     "victory",
@@ -554,7 +528,7 @@ def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
         return False  # inside a DATE, TIME, PRODUCT, LAW ... entity
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", surface) and not _counts_plural(following):
         return False  # a year
-    if following is not None and following.lower_ in _MONTHS:
+    if following is not None and following.lower_ in MONTH_WORDS:
         return False  # "8 November"
     if previous is None:
         return True
@@ -565,7 +539,7 @@ def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
         and (first.i > 1 and doc[first.i - 2].pos_ in {"PROPN", "NOUN"})
     ):
         return False  # "The actress, 26, checked in": an age
-    if previous.lower_ in _MONTHS or previous.lower_ in _LABEL_WORDS:
+    if previous.lower_ in MONTH_WORDS or previous.lower_ in _LABEL_WORDS:
         return False  # "November 8", "Section 144", "aged 40"
     if previous.text == "." and first.i > 1 and doc[first.i - 2].lower_ in {"no", "nos", "vol"}:
         return False  # "Juror No. 12", with the abbreviation split

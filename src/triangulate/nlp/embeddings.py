@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -37,27 +38,42 @@ MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model, [CLS] 
 # enough without pulling in scipy for one special function.
 _AS_P = 0.3275911
 _AS_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+_GELU_ROWS = 64  # 64 x 1536 float32 is 384 KiB: a block and its temporaries stay in L2
+_CACHE_SIZE = 50_000  # vectors kept per encoder (1.5 KiB each), keyed by the exact text
 
 
 def _gelu(x: Array) -> Array:
-    # Exact (erf) GELU, as BERT uses; written with in-place ops because the (tokens x 1536)
-    # intermediate is the largest array of the forward pass and temporaries dominate its cost.
-    a = np.abs(x) * np.float32(0.7071067811865476)
-    t = np.multiply(a, _AS_P, dtype=np.float32)
-    t += 1.0
-    np.reciprocal(t, out=t)
+    """Exact (erf) GELU, as BERT uses, computed in cache-sized blocks of rows."""
+    # The (tokens x 1536) intermediate is the largest array of the forward pass; a dozen
+    # elementwise passes over blocks that stay in cache run about three times faster than
+    # over the whole array.
+    flat = x.reshape(-1, x.shape[-1])
+    out = np.empty_like(flat)
+    for begin in range(0, len(flat), _GELU_ROWS):
+        out[begin : begin + _GELU_ROWS] = _gelu_block(flat[begin : begin + _GELU_ROWS])
+    return out.reshape(x.shape)
+
+
+def _gelu_block(x: Array) -> Array:
+    a = np.abs(x)
+    a *= np.float32(0.7071067811865476)
+    t = a * np.float32(_AS_P)
+    t += np.float32(1.0)
+    np.divide(np.float32(1.0), t, out=t)
     poly = t * np.float32(_AS_A[4])
     for coef in reversed(_AS_A[:4]):
-        poly += coef
+        poly += np.float32(coef)
         poly *= t
     np.square(a, out=a)
     np.negative(a, out=a)
     np.exp(a, out=a)
     poly *= a  # poly = 1 - erf(|x| / sqrt 2)
-    # x * Phi(x) = x/2 * (1 + erf(x/sqrt2)); for x < 0 erf is odd, so 1 + erf = poly there.
-    np.subtract(2.0, poly, out=poly, where=x >= 0)
+    np.subtract(np.float32(1.0), poly, out=poly)
+    # erf is odd: copysign gives erf(x / sqrt 2) without a masked (and slow) ufunc call.
+    np.copysign(poly, x, out=poly)
+    poly += np.float32(1.0)
     poly *= x
-    poly *= 0.5
+    poly *= np.float32(0.5)
     return poly
 
 
@@ -98,18 +114,49 @@ class Encoder:
         for name in [k for k in self._w if k.endswith(".weight") and self._w[k].ndim == 2]:
             if not name.startswith("embeddings."):
                 self._w[name] = np.ascontiguousarray(self._w[name].T)
+        # Fuse query, key and value into one (384 x 1152) projection: one GEMM instead of three.
+        for i in range(self._layers):
+            p = f"encoder.layer.{i}.attention.self."
+            parts = ("query", "key", "value")
+            self._w[p + "qkv.weight"] = np.ascontiguousarray(
+                np.concatenate([self._w.pop(f"{p}{n}.weight") for n in parts], axis=1)
+            )
+            self._w[p + "qkv.bias"] = np.concatenate([self._w.pop(f"{p}{n}.bias") for n in parts])
+        self._cache: OrderedDict[str, Array] = OrderedDict()
         self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         # The shipped tokenizer pads every input to a fixed 128; pad per batch instead.
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.no_padding()
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> Array:
-        """Embed ``texts`` as rows of a (len(texts), 384) float32 array with unit L2 norm."""
+        """Embed ``texts`` as rows of a (len(texts), 384) float32 array with unit L2 norm.
+
+        Each distinct text is encoded once; vectors are kept by text (least recently used
+        dropped first), so repeated phrases across calls cost a dictionary look-up.
+        """
         if isinstance(texts, str):
             raise TypeError("encode() takes a sequence of texts, not one string")
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            self._remember(missing, self._encode_texts(missing, batch_size))
         out = np.zeros((len(texts), DIM), dtype=np.float32)
-        if not texts:
-            return out
+        for row, text in enumerate(texts):
+            out[row] = self._cache[text]
+            self._cache.move_to_end(text)
+        return out
+
+    def clear_cache(self) -> None:
+        """Forget every cached vector (for measuring the encoder itself)."""
+        self._cache.clear()
+
+    def _remember(self, texts: Sequence[str], vectors: Array) -> None:
+        for text, vector in zip(texts, vectors, strict=True):
+            self._cache[text] = vector
+        while len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def _encode_texts(self, texts: Sequence[str], batch_size: int) -> Array:
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
         ids = [enc.ids for enc in self._tokenizer.encode_batch(list(texts))]
         # Batching texts of similar length keeps padding, and so wasted work, small.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
@@ -152,12 +199,9 @@ class Encoder:
     def _attention(self, x: Array, bias: Array, prefix: str) -> Array:
         batch, length, _ = x.shape
         head_dim = DIM // self._heads
-
-        def heads(name: str) -> Array:
-            h = self._linear(x, prefix + "attention.self." + name)
-            return h.reshape(batch, length, self._heads, head_dim).transpose(0, 2, 1, 3)
-
-        q, k, v = heads("query"), heads("key"), heads("value")
+        qkv = self._linear(x, prefix + "attention.self.qkv")
+        qkv = qkv.reshape(batch, length, 3, self._heads, head_dim).transpose(2, 0, 3, 1, 4)
+        q, k, v = qkv[0], qkv[1], qkv[2]
         scores = (q @ k.transpose(0, 1, 3, 2)) * np.float32(1.0 / np.sqrt(head_dim)) + bias
         scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
         probs = scores / scores.sum(axis=-1, keepdims=True)
@@ -183,11 +227,12 @@ def get_encoder() -> Encoder:
 
 
 def throughput(texts: Sequence[str], batch_size: int = 64, repeats: int = 3) -> float:
-    """Measure encode speed in sentences per second (best of ``repeats`` runs)."""
+    """Measure encode speed in sentences per second (best of ``repeats`` uncached runs)."""
     encoder = get_encoder()
     encoder.encode(texts[:batch_size], batch_size=batch_size)  # warm caches and BLAS threads
     best = float("inf")
     for _ in range(max(1, repeats)):
+        encoder.clear_cache()
         began = time.perf_counter()
         encoder.encode(texts, batch_size=batch_size)
         best = min(best, time.perf_counter() - began)

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from triangulate.types import DateMention
 
-__all__ = ["ResolvedDate", "resolve_date"]
+__all__ = ["MONTH_WORDS", "ResolvedDate", "parse_published", "resolve_date"]
 
-_MONTHS = (
+_MONTHS = [
     "january",
     "february",
     "march",
@@ -31,7 +31,10 @@ _MONTHS = (
     "october",
     "november",
     "december",
-)
+]
+MONTH_WORDS = frozenset([*_MONTHS, *(m[:3] for m in _MONTHS), "sept"])
+"""Month names and their abbreviations, lower case (for rules that must not read a date as a
+number, such as "May 5")."""
 _MONTH_RE = (
     "|".join(m.capitalize() for m in _MONTHS)
     + "|"
