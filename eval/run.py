@@ -136,11 +136,13 @@ def main(argv: list[str] | None = None) -> int:
     overall = {**mean_scores(per_story), **corpus_scores()}
     names = list(per_story)
     print(f"{'metric':40s}" + "".join(f"{n[:18]:>20s}" for n in names) + f"{'mean':>10s}")
-    print("(mean: over tuning stories; heldout: rows average the held-out stories only)")
+    print("(mean: over the tuning stories; 'heldout:' rows: the held-out stories, never tuned on)")
+    heldout = {d.name for d in story_dirs() if is_heldout(d)}
     for key in sorted(overall):
         base = key.removeprefix("heldout:")
+        shown = [n for n in names if (n in heldout) == key.startswith("heldout:")]
         row = "".join(
-            f"{per_story[n][base]:20.3f}" if base in per_story[n] else f"{'-':>20s}"
+            f"{per_story[n][base]:20.3f}" if n in shown and base in per_story[n] else f"{'-':>20s}"
             for n in names
         )
         print(f"{key:40s}{row}{overall[key]:10.3f}")
