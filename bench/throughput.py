@@ -24,6 +24,7 @@ from triangulate.extract.figures import extract_figures
 from triangulate.extract.quotes import extract_quotes
 from triangulate.extract.speakers import find_attributions
 from triangulate.ingest.jsonl import read_jsonl
+from triangulate.nlp.embeddings import get_encoder
 from triangulate.nlp.pipeline import BATCH_SIZE, MODEL_NAME, load_nlp
 from triangulate.normalise.metadata import settle_metadata
 from triangulate.pipeline import build_dossier
@@ -75,9 +76,14 @@ def main() -> None:
     list(raw_nlp.pipe(texts[:5]))
 
     raw = best_of(args.repeat, lambda: list(raw_nlp.pipe(texts, batch_size=BATCH_SIZE)))
-    full = best_of(
-        args.repeat, lambda: [build_dossier(group, nlp=nlp) for group in stories.values()]
-    )
+
+    def full_pipeline() -> None:
+        # The encoder caches vectors by text; a warm cache would flatter every run after the first.
+        get_encoder().clear_cache()
+        for group in stories.values():
+            build_dossier(group, nlp=nlp)
+
+    full = best_of(args.repeat, full_pipeline)
 
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
     pairs = list(zip(docs, articles, strict=True))

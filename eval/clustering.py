@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import json
 import random
 import sys
@@ -37,16 +38,21 @@ TUNE_TOPICS = range(1, 11)
 SEEDS = (0, 1, 2)
 
 
-def evaluate(config: ClusterConfig | None = None, seeds: Sequence[int] = SEEDS) -> dict[str, float]:
+def evaluate(
+    config: ClusterConfig | None = None,
+    seeds: Sequence[int] = SEEDS,
+    splits: Sequence[str] = ("", "tune_", "heldout_"),
+) -> dict[str, float]:
     """Scores on all topics, on the tuning topics (<= 10) and on the held-out topics (> 10)."""
     rows = _rows()
-    splits = {
+    subsets = {
         "": rows,
         "tune_": [r for r in rows if r["topic"] in TUNE_TOPICS],
         "heldout_": [r for r in rows if r["topic"] not in TUNE_TOPICS],
     }
     scores: dict[str, float] = {}
-    for prefix, subset in splits.items():
+    for prefix in splits:
+        subset = subsets[prefix]
         runs = [_score(cluster(subset, config, seed), subset) for seed in seeds]
         for key in runs[0]:
             scores[prefix + key] = float(np.mean([run[key] for run in runs]))
@@ -86,22 +92,26 @@ def b_cubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, flo
     return precision, recall, f1
 
 
-def tune(seeds: Sequence[int] = (0,)) -> tuple[ClusterConfig, float]:
-    """Grid-search threshold and keyword weight on the tuning topics only."""
+def tune(seeds: Sequence[int] = SEEDS) -> tuple[ClusterConfig, float]:
+    """Grid-search threshold, keyword and conflict weights on the tuning topics only."""
     rows = [r for r in _rows() if r["topic"] in TUNE_TOPICS]
     best = (ClusterConfig(), -1.0)
-    for weight in (1.0, 2.0, 3.0):
-        for threshold in np.arange(0.8, 1.61, 0.1):
-            config = dataclasses.replace(
-                ClusterConfig(), threshold=round(float(threshold), 2), keyword_weight=weight
-            )
-            f1 = float(np.mean([_score(cluster(rows, config, s), rows)["b3_f1"] for s in seeds]))
-            print(
-                f"threshold {config.threshold:.2f} keyword_weight {weight}: B3 F1 {f1:.4f}",
-                file=sys.stderr,
-            )
-            if f1 > best[1]:
-                best = (config, f1)
+    grid = itertools.product((1.5, 2.0, 2.5), (0.5, 1.0, 1.5), (0.15, 0.25, 0.35, 0.45))
+    for keyword, conflict, threshold in grid:
+        config = dataclasses.replace(
+            ClusterConfig(),
+            threshold=threshold,
+            keyword_weight=keyword,
+            conflict_weight=conflict,
+        )
+        f1 = float(np.mean([_score(cluster(rows, config, s), rows)["b3_f1"] for s in seeds]))
+        print(
+            f"threshold {threshold:.2f} keyword_weight {keyword} conflict_weight {conflict}: "
+            f"B3 F1 {f1:.4f}",
+            file=sys.stderr,
+        )
+        if f1 > best[1]:
+            best = (config, f1)
     return best
 
 
@@ -142,21 +152,30 @@ def main() -> None:
     parser.add_argument(
         "--tune", action="store_true", help="grid-search thresholds on topics <= 10"
     )
+    parser.add_argument(
+        "--split",
+        choices=("all", "tune", "heldout"),
+        help="score one split only (develop on 'tune'; look at 'heldout' once, at the end)",
+    )
     args = parser.parse_args()
     if args.tune:
         config, f1 = tune()
         print(
             f"best on topics <= 10: threshold={config.threshold} "
-            f"keyword_weight={config.keyword_weight} "
+            f"keyword_weight={config.keyword_weight} conflict_weight={config.conflict_weight} "
             f"B3 F1={f1:.4f}"
         )
         return
-    scores = evaluate()
-    for prefix, name in (
-        ("", "all topics"),
-        ("tune_", "topics <= 10 (tuning)"),
-        ("heldout_", "topics > 10 (held out)"),
-    ):
+    names = {
+        "": "all topics",
+        "tune_": "topics <= 10 (tuning)",
+        "heldout_": "topics > 10 (held out)",
+    }
+    chosen = {"all": "", "tune": "tune_", "heldout": "heldout_"}
+    splits = [chosen[args.split]] if args.split else list(names)
+    scores = evaluate(splits=splits)
+    for prefix in splits:
+        name = names[prefix]
         print(
             f"{name:24} B3 P {scores[prefix + 'b3_precision']:.3f}  "
             f"R {scores[prefix + 'b3_recall']:.3f}  "

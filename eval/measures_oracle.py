@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from eval.run import is_heldout
 from eval.scorers.measures import score
 from eval.stories import load_story, story_dirs
 from triangulate.link.figures import align_figures
@@ -81,6 +82,8 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="print every predicted measure")
     args = parser.parse_args()
     for gold_dir in story_dirs():
+        if is_heldout(gold_dir):
+            continue  # never tuned on: its scores come from eval.run alone
         dossier, figures, measures = oracle_dossier(gold_dir)
         scores = score(gold_dir, dossier)
         print(gold_dir.name, " ".join(f"{k}={v:.3f}" for k, v in scores.items()))

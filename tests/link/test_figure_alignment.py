@@ -9,7 +9,7 @@ import pytest
 
 from figure_records import Row, build
 from triangulate.link.figures import align_figures, keywords
-from triangulate.types import Figure
+from triangulate.types import Amount, Article, Figure, InputKind
 
 NOV = {day: dt.date(2023, 11, day) for day in range(1, 31)}
 
@@ -144,3 +144,74 @@ def test_missing_counted_falls_back_to_the_words_around() -> None:
 )
 def test_keywords_strip_inflection(phrase: str, words: set[str]) -> None:
     assert keywords(phrase) == words
+
+
+@pytest.mark.parametrize(
+    ("total", "rate"),
+    [
+        (Row("a", "25,000", "Afghan refugees require relocation"),
+         Row("b", "over 17,000", "Afghan refugees crossing", after="the border each day")),
+        (Row("a", "20,000", "Afghans crossing the border"),
+         Row("b", "20,000", "Afghans crossing the border per day")),
+        (Row("a", "$3bn", "budget for schools"), Row("b", "$3bn", "budget for schools annually")),
+    ],
+)
+def test_rates_never_merge_with_totals(total: Row, rate: Row) -> None:
+    figures, articles = build([total, rate])
+    assert len(align_figures(figures, articles)) == 2
+
+
+def test_a_year_of_work_is_no_rate() -> None:
+    figures, articles = build([
+        Row("a", "1.7 million", "Afghan migrants repatriated", after="in a year"),
+        Row("b", "1.7 million", "Afghan migrants repatriated"),
+    ])
+    assert _texts(align_figures(figures, articles)) == [["1.7 million", "1.7 million"]]
+
+
+def test_a_projection_is_not_the_count_it_projects() -> None:
+    figures, articles = build([
+        Row("afp", "1.7 million", "undocumented Afghans living in Pakistan", NOV[11]),
+        Row("ap", "an estimated 1.7 million", "Afghans residing in Pakistan", NOV[20]),
+        Row("ap", "approximately 1.3 million", "Afghans expected to return to Afghanistan",
+            NOV[20], "WHO"),
+    ])
+    groups = align_figures(figures, articles)
+    assert _group_of(groups, "approximately 1.3 million") == ["approximately 1.3 million"]
+    assert _group_of(groups, "1.7 million") == ["1.7 million", "an estimated 1.7 million"]
+
+
+def test_different_periods_are_different_quantities() -> None:
+    figures, articles = build([
+        Row("a", "60%", "militant attacks (increase) since 2021", NOV[8], change="increase"),
+        Row("b", "60%", "terror attacks (increase) in the first half of 2023", NOV[11],
+            change="increase"),
+        Row("c", "60 percent", "terrorist attacks (increase) since August 2021", NOV[11],
+            change="increase"),
+    ])
+    assert _texts(align_figures(figures, articles)) == [["60%", "60 percent"], ["60%"]]
+
+
+@pytest.mark.parametrize(("text", "merged"), [("60%", False), ("2,267", True)])
+def test_shares_months_apart_differ_but_totals_run_on(text: str, merged: bool) -> None:
+    figures, articles = build([
+        Row("a", text, "people killed in attacks", dt.date(2023, 6, 30)),
+        Row("b", text, "people killed in attacks", NOV[8]),
+    ])
+    assert (len(align_figures(figures, articles)) == 1) is merged
+
+
+def test_a_headline_number_reads_its_line() -> None:
+    # The parser may cut a headline to the bare number; its line still says what it counts.
+    heads = {
+        "a": "Three dead after fire-bomb hits bank during Greek riots\nThe police said so.",
+        "b": "Three people were killed when rioters set fire to a bank during Greek riots.",
+        "c": "Three ministers resigned from the cabinet over the budget on Friday.",
+    }
+    articles = [Article(id=d, text=t, kind=InputKind.TEXT) for d, t in heads.items()]
+    figures = [
+        Figure(id=f"f{i}", doc_id=d, start=0, end=5, text="Three", amount=Amount(3.0),
+               sentence_start=0, sentence_end=5 if d == "a" else len(t))
+        for i, (d, t) in enumerate(heads.items())
+    ]
+    assert [[f.doc_id for f in g] for g in align_figures(figures, articles)] == [["a", "b"], ["c"]]

@@ -14,8 +14,10 @@ import pytest
 
 from triangulate.link.stories import (
     ClusterConfig,
+    Story,
     StoryIndex,
     StorySignal,
+    TermStats,
     band_keys,
     estimated_jaccard,
     key_terms,
@@ -82,15 +84,70 @@ def test_minhash_finds_rewrites_but_not_topic_mates(ecb: list[dict[str, Any]]) -
     assert set(band_keys(original)) & set(band_keys(copy))
 
 
-def test_time_window_keeps_a_late_article_out_of_an_old_story() -> None:
-    vector = np.ones(4, dtype=np.float32) / 2
-    index = StoryIndex(ClusterConfig(window_days=7))
-    first = index.assign(StorySignal("a", vector, {"Reid": 1.0}, dt.date(2008, 12, 9)))
-    near = index.assign(StorySignal("b", vector, {"Reid": 1.0}, dt.date(2008, 12, 12)))
-    late = index.assign(StorySignal("c", vector, {"Reid": 1.0}, dt.date(2009, 3, 1)))
-    assert near.id == first.id
-    assert late.id != first.id
-    assert (first.size, late.size) == (2, 1)
+def _quake_index() -> tuple[StoryIndex, Story]:
+    index = StoryIndex(ClusterConfig())
+    for i in range(20):  # a background in which "Iran" is a common term
+        index.stats.observe({"Iran": 1} if i % 2 else {"Tehran": 1})
+    first = StorySignal(
+        "a",
+        np.array([1, 0, 0, 0], dtype=np.float32),
+        {"Iran": 2, "Qeshm": 1, "Hormozgan": 1, "10": 1},
+        dt.date(2005, 11, 27),
+    )
+    return index, index.assign(first)
+
+
+@pytest.mark.parametrize(
+    ("published", "joins"),
+    [
+        (dt.date(2005, 11, 29), True),
+        (dt.date(2005, 12, 20), True),  # inside the month of grace
+        (None, True),  # undated: no penalty
+        (dt.date(2006, 11, 29), False),  # the same kind of quake, a year later
+        (dt.date(2004, 11, 20), False),  # ... or a year earlier
+    ],
+)
+def test_a_late_similar_article_opens_its_own_story(published: dt.date | None, joins: bool) -> None:
+    index, story = _quake_index()
+    later = StorySignal(
+        "b",
+        np.array([0.7, 0.714, 0, 0], dtype=np.float32),
+        {"Iran": 2, "Qeshm": 1, "Bandar": 1, "13": 1},
+        published,
+    )
+    assert (index.score(later, story) >= index.config.threshold) is joins
+    assert (index.assign(later).id == story.id) is joins
+
+
+def test_story_terms_are_weighted_with_current_document_frequencies() -> None:
+    story = Story("s", np.zeros(4, dtype=np.float32), {"Obama": 2.0, "Kempthorne": 1.0})
+    stats = TermStats({"Obama": 1, "Kempthorne": 1}, 10)
+    assert [t for t, _ in story.ranked_terms(stats)] == ["Obama", "Kempthorne"]
+    for _ in range(200):  # "Obama" turns out to be in every other article of the stream
+        stats.observe(["Obama"])
+    assert [t for t, _ in story.ranked_terms(stats)] == ["Kempthorne", "Obama"]
+
+
+def test_a_different_opponent_counts_against_a_merge(ecb: list[dict[str, Any]]) -> None:
+    """Klitschko vs Rahman (2008) and Klitschko vs Thompson (2012): one boxer, two fights."""
+    topic = [r for r in ecb if r["topic"] == 7]
+    rahman = [r["text"] for r in topic if r["event"] == "7ecb"]
+    thompson = next(r["text"] for r in topic if r["event"] == "7ecbplus")
+    vector = np.ones(4, dtype=np.float32) / 2  # equal lead vectors: only the key terms differ
+
+    def gap(conflict_weight: float) -> float:
+        index = StoryIndex(ClusterConfig(conflict_weight=conflict_weight))
+        for row in topic:
+            index.stats.observe(key_terms(row["text"]))
+        story = index.assign(StorySignal("r1", vector, key_terms(rahman[1])))
+        for n, text in enumerate(rahman[2:6]):
+            index.join(story, StorySignal(f"r{n + 2}", vector, key_terms(text)))
+        same = index.score(StorySignal("r0", vector, key_terms(rahman[0])), story)
+        other = index.score(StorySignal("t", vector, key_terms(thompson)), story)
+        return same - other
+
+    assert gap(0.0) > 0.1
+    assert gap(1.0) > gap(0.0)
 
 
 def test_lead_skips_url_lines_and_keeps_the_title() -> None:
@@ -125,8 +182,8 @@ def test_same_event_articles_end_up_together(ecb: list[dict[str, Any]], tmp_path
 def test_only_the_most_recent_stories_stay_active() -> None:
     index = StoryIndex(ClusterConfig(max_active=3))
     basis = np.eye(40, dtype=np.float32)
-    opened = [index.assign(StorySignal(f"a{i}", basis[i], {f"T{i}": 1.0})).id for i in range(40)]
+    opened = [index.assign(StorySignal(f"a{i}", basis[i], {f"T{i}": 1})).id for i in range(40)]
     assert len(set(opened)) == 40 and len(index) == 3
     assert [index.get(s) is not None for s in opened[-4:]] == [False, True, True, True]
-    again = index.assign(StorySignal("b", basis[39], {"T39": 1.0}))
+    again = index.assign(StorySignal("b", basis[39], {"T39": 1}))
     assert again.id == opened[39] and again.size == 2

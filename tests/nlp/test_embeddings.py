@@ -6,10 +6,12 @@ Agreement with the reference implementation (cosine >= 0.9999) is checked by
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
-from triangulate.nlp.embeddings import DIM, MAX_TOKENS, Encoder, get_encoder
+from triangulate.nlp.embeddings import DIM, MAX_TOKENS, Encoder, _gelu, get_encoder
 
 
 @pytest.fixture(scope="module")
@@ -61,16 +63,46 @@ def test_paraphrase_nearer_than_unrelated(
 
 
 def test_batch_size_does_not_change_vectors(encoder: Encoder) -> None:
+    encoder.clear_cache()
     whole = encoder.encode(SENTENCES, batch_size=64)
+    encoder.clear_cache()
     one_by_one = encoder.encode(SENTENCES, batch_size=1)
     np.testing.assert_allclose(whole, one_by_one, atol=1e-5)
 
 
 def test_padding_does_not_change_a_short_text(encoder: Encoder) -> None:
+    encoder.clear_cache()
     alone = encoder.encode(["Afghans deported"])[0]
+    encoder.clear_cache()
     # Batched beside a long text, the short one is padded to its length.
     padded = encoder.encode(["Afghans deported", " ".join(SENTENCES[:4])], batch_size=2)[0]
     np.testing.assert_allclose(alone, padded, atol=1e-5)
+
+
+def test_repeated_texts_are_encoded_once(encoder: Encoder, monkeypatch: pytest.MonkeyPatch) -> None:
+    encoder.clear_cache()
+    seen: list[int] = []
+    forward = encoder._encode_ids
+
+    def counting(batch: list[list[int]]) -> np.ndarray:
+        seen.append(len(batch))
+        return forward(batch)
+
+    monkeypatch.setattr(encoder, "_encode_ids", counting)
+    texts = ["Afghans deported", "Afghans expelled", "Afghans deported"]
+    first = encoder.encode(texts)
+    again = encoder.encode(list(reversed(texts)))
+    assert seen == [2]  # two distinct texts, one forward pass, nothing on the second call
+    np.testing.assert_array_equal(first[0], first[2])
+    np.testing.assert_array_equal(first, again[::-1])
+    first[0] = 0.0  # callers own their rows: the cache is not aliased
+    np.testing.assert_array_equal(encoder.encode(texts[:1])[0], again[0])
+
+
+def test_gelu_is_exact_erf_gelu() -> None:
+    x = np.linspace(-8, 8, 4001, dtype=np.float32).reshape(-1, 1).repeat(3, axis=1)
+    expected = 0.5 * x.astype(np.float64) * (1 + np.vectorize(math.erf)(x / math.sqrt(2)))
+    np.testing.assert_allclose(_gelu(x), expected, atol=1e-6)
 
 
 def test_long_input_is_truncated(encoder: Encoder) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from figure_records import Row, build
 from triangulate.normalise.intervals import common_point, interval, kind
 from triangulate.normalise.numbers import parse_amount
-from triangulate.types import Amount
+from triangulate.types import STORY_ESTIMATE, Amount, Evidence, Measure
 from triangulate.verdicts.figures import judge, judge_all
 
 NOV = {day: dt.date(2023, 11, day) for day in range(1, 31)}
@@ -69,20 +70,37 @@ def test_kind(text: str, expected: str) -> None:
     assert kind(_amount(text)) == expected
 
 
+OUTLETS = {"ani": "ANI", "reuters": "Reuters", "tribune": "The Express Tribune", "afp": "AFP",
+           "ap": "AP", "usa": "USA Today", "lat": "Los Angeles Times"}
+
+
+def _judge(rows: list[Row], estimated: frozenset[str] = frozenset()) -> Measure:
+    """Judge rows as one group; documents in ``estimated`` carry a story-estimated date."""
+    figures, articles = build(rows, outlets=OUTLETS)
+    articles = [
+        dataclasses.replace(
+            a,
+            published=next(f.as_of for f in figures if f.doc_id == a.id),
+            evidence=(Evidence("published", STORY_ESTIMATE),),
+        )
+        if a.id in estimated
+        else a
+        for a in articles
+    ]
+    return judge(figures, {a.id: a for a in articles})
+
+
 def test_one_toll_rounded_three_ways_agrees_with_one_origin() -> None:
-    figures, articles = build(
-        [
-            Row("000", "over 2,200", "Pakistanis killed", NOV[8], "Anwar ul Haq Kakar"),
-            Row("001", "2,267", "Pakistani citizens killed", NOV[8], "Anwar ul Haq Kakar"),
-            Row("002", "some 2,300", "Pakistanis killed in attacks", NOV[11],
-                "Anwar ul Haq Kakar"),
-        ],
-        outlets={"000": "Reuters", "001": "The Express Tribune", "002": "AFP"},
-    )
-    measure = judge(figures, {a.id: a for a in articles})
+    measure = _judge([
+        Row("reuters", "over 2,200", "Pakistanis killed", NOV[8], "Anwar ul Haq Kakar"),
+        Row("tribune", "2,267", "Pakistani citizens killed", NOV[8], "Anwar ul Haq Kakar"),
+        Row("afp", "some 2,300", "Pakistanis killed in attacks", NOV[11], "Anwar ul Haq Kakar"),
+    ])
     assert measure.verdict == "agree"
-    assert measure.reason.startswith("'2,267' lies within 'over 2,200' and rounds to 'some 2,300'")
-    assert measure.reason.endswith("3 outlets, 1 origin (Anwar ul Haq Kakar)")
+    assert measure.reason == (
+        "'2,267' (The Express Tribune) lies within 'over 2,200' (Reuters) and rounds to "
+        "'some 2,300' (AFP), all from Anwar ul Haq Kakar"
+    )
     assert measure.origins == ("Anwar ul Haq Kakar",)
     assert measure.outlets == ("Reuters", "The Express Tribune", "AFP")
     assert measure.figure_ids == ("f1", "f2", "f3")
@@ -90,48 +108,102 @@ def test_one_toll_rounded_three_ways_agrees_with_one_origin() -> None:
 
 
 def test_rising_count_over_dates_evolves() -> None:
-    figures, articles = build([
+    measure = _judge([
         Row("ani", "thousands", "Afghans left Pakistan", NOV[7]),
         Row("reuters", "tens of thousands", "Afghans left Pakistan", NOV[8]),
         Row("tribune", "over 200,000", "Afghans left Pakistan", NOV[8], "Kakar"),
         Row("afp", "more than 327,000", "Afghans left Pakistan", NOV[11], "UN"),
         Row("ap", "over 400,000", "Afghans returned home from Pakistan", NOV[20]),
     ])
-    measure = judge(figures, {a.id: a for a in articles})
     assert measure.verdict == "evolving"
-    assert measure.reason == "rises from 'thousands' (Nov 7) to 'over 400,000' (Nov 20)"
+    assert measure.reason == "rises from 'thousands' (ANI, Nov 7) to 'over 400,000' (AP, Nov 20)"
+    assert measure.label == "Afghans who left Pakistan"
 
 
 def test_same_values_on_the_same_dates_conflict() -> None:
-    figures, articles = build([
+    measure = _judge([
         Row("ani", "nearly 2 million", "Afghan refugees required to leave", NOV[7]),
         Row("ani", "an estimated 1.7 million", "Afghan migrants to be repatriated", NOV[7]),
         Row("afp", "1.7 million", "undocumented Afghan refugees", NOV[11]),
     ])
-    measure = judge(figures, {a.id: a for a in articles})
     assert measure.verdict == "conflicting"
-    assert measure.reason == ("'nearly 2 million' vs 'an estimated 1.7 million' (same date) "
-                              "cannot both hold")
+    assert measure.reason == (
+        "'nearly 2 million' (ANI) vs 'an estimated 1.7 million' (ANI) cannot both hold on Nov 7"
+    )
 
 
 def test_a_falling_count_conflicts_even_across_dates() -> None:
-    figures, articles = build([
-        Row("a", "over 400,000", "Afghans left Pakistan", NOV[8]),
-        Row("b", "more than 327,000", "Afghans left Pakistan", NOV[11]),
+    measure = _judge([
+        Row("reuters", "over 400,000", "Afghans left Pakistan", NOV[8]),
+        Row("afp", "more than 327,000", "Afghans left Pakistan", NOV[11]),
     ])
-    assert judge(figures, {a.id: a for a in articles}).verdict == "conflicting"
+    assert measure.verdict == "conflicting"
+    assert measure.reason == (
+        "'over 400,000' (Reuters, Nov 8) vs 'more than 327,000' (AFP, Nov 11) cannot both hold"
+    )
 
 
 def test_measurements_do_not_evolve() -> None:
-    figures, articles = build([
+    measure = _judge([
         Row("usa", "magnitude-5.9", "quake struck Qeshm island", dt.date(2005, 11, 27)),
         Row("lat", "magnitude 6.1", "quake struck Qeshm island", dt.date(2005, 11, 28)),
     ])
-    measure = judge(figures, {a.id: a for a in articles})
     assert measure.verdict == "conflicting"  # a magnitude is no running total
     assert measure.reason == (
-        "'magnitude-5.9' vs 'magnitude 6.1' (Nov 27 vs Nov 28) cannot both hold"
+        "'magnitude-5.9' (USA Today, Nov 27) vs 'magnitude 6.1' (Los Angeles Times, Nov 28) "
+        "cannot both hold"
     )
+
+
+@pytest.mark.parametrize("estimated", [False, True])
+def test_an_undated_figure_cannot_refute_a_dated_one(estimated: bool) -> None:
+    # Undated: no as-of date at all, or only the date the story lent an undated article.
+    rows = [
+        Row("reuters", "tens of thousands", "Afghans left Pakistan", NOV[8] if estimated else None),
+        Row("ani", "thousands", "Afghans evicted from Pakistan", NOV[8]),
+    ]
+    measure = _judge(rows, frozenset({"reuters"}) if estimated else frozenset())
+    assert measure.verdict == "evolving"
+    assert "'tens of thousands' (Reuters, undated)" in measure.reason
+    assert "'thousands' (ANI, Nov 8)" in measure.reason
+    assert "dates unknown" in measure.reason
+
+
+def test_an_undated_figure_fits_inside_a_rising_count() -> None:
+    measure = _judge([
+        Row("ani", "thousands", "Afghans left Pakistan", NOV[7]),
+        Row("reuters", "hundreds of thousands", "Afghans left Pakistan"),
+        Row("ap", "over 400,000", "Afghans left Pakistan", NOV[20]),
+    ])
+    assert measure.verdict == "evolving"
+    assert measure.reason == (
+        "rises from 'thousands' (ANI, Nov 7) to 'over 400,000' (AP, Nov 20); "
+        "'hundreds of thousands' (Reuters, undated) fits in that rise"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "verdict"),
+    [
+        # A dated fall stays a conflict whatever the undated figure says.
+        ([Row("reuters", "over 400,000", "Afghans left", NOV[8]),
+          Row("afp", "more than 327,000", "Afghans left", NOV[11]),
+          Row("ani", "over 500,000", "Afghans left")], "conflicting"),
+        # Same-day disagreement with nothing rising: the undated value sits between them.
+        ([Row("reuters", "20,000", "protesters", NOV[5]),
+          Row("afp", "50,000", "protesters", NOV[5]),
+          Row("ani", "30,000", "protesters")], "conflicting"),
+        # A magnitude is no running total: an unknown date changes nothing.
+        ([Row("usa", "magnitude 5.9", "quake magnitude", NOV[5]),
+          Row("lat", "magnitude 6.1", "quake magnitude")], "conflicting"),
+        # Undated figures of one document sit at one place, and may agree with the series.
+        ([Row("ani", "thousands", "Afghans left", NOV[7]),
+          Row("reuters", "about 5,000", "Afghans left"),
+          Row("ap", "tens of thousands", "Afghans left", NOV[9])], "evolving"),
+    ],
+)
+def test_unknown_dates_in_verdicts(rows: list[Row], verdict: str) -> None:
+    assert _judge(rows).verdict == verdict
 
 
 def test_one_document_is_single() -> None:
@@ -157,7 +229,22 @@ def test_rewrites_are_not_independent_origins() -> None:
     assert independent.origins == ("AFP", "Philippine Daily Inquirer")
     derived = judge(figures, by_id, {"inquirer": "afp"})
     assert (derived.verdict, derived.origins) == ("agree", ("AFP",))
-    assert derived.reason == "2 documents give 'about 200'; 2 outlets, 1 origin (AFP)"
+    assert derived.reason == "AFP and Philippine Daily Inquirer give 'about 200', all from AFP"
+
+
+def test_origins_name_outlets_and_mark_unnamed_ones() -> None:
+    figures, articles = build(
+        [Row("000_f1", "about 200", "communists stormed the Acropolis"),
+         Row("001_c2", "about 200", "communists stormed the Acropolis"),
+         Row("002_e3", "about 200", "communists stormed the Acropolis", by="police")],
+        outlets={"000_f1": "AFP"},
+    )
+    measure = judge(figures, {a.id: a for a in articles})
+    assert measure.origins == ("AFP", "001_c2 (unnamed outlet)", "police")
+    assert measure.outlets == ("AFP", "001_c2", "002_e3")
+    assert measure.reason == (
+        "AFP, 001_c2 (unnamed outlet) and 002_e3 (unnamed outlet) give 'about 200'"
+    )
 
 
 def test_other_currencies_are_not_compared() -> None:
@@ -177,3 +264,25 @@ def test_judge_all_numbers_measures_in_order() -> None:
     assert [m.id for m in measures] == ["m1", "m2"]
     with pytest.raises(ValueError, match="at least one figure"):
         judge([], {})
+
+
+@pytest.mark.parametrize(
+    ("phrases", "label"),
+    [
+        (["Afghans", "Afghans left Pakistan", "Afghans"], "Afghans who left Pakistan"),
+        (["militant attacks (increase) since 2021", "terror incidents (increase)"],
+         "Increase in militant attacks since 2021"),
+        (["Greek stocks (decrease)"], "Fall in Greek stocks"),
+        (["people killed", "people killed in fire bomb attack", "people killed"],
+         "People killed"),
+        (["Countries", "countries hosting Afghan refugees"], "Countries hosting Afghan refugees"),
+    ],
+)
+def test_labels_read_the_most_informative_phrase(phrases: list[str], label: str) -> None:
+    figures, articles = build([Row(f"d{i}", "15", p) for i, p in enumerate(phrases)])
+    assert judge(figures, {a.id: a for a in articles}).label == label
+
+
+def test_label_without_counted_phrase_stops_at_punctuation() -> None:
+    figures, articles = build([Row("a", "900", None, after="euros a month, he said")])
+    assert judge(figures, {a.id: a for a in articles}).label == "900 euros a month"

@@ -21,11 +21,19 @@ A pair can never be linked (so no group holds both) when the kinds differ (a cou
 percentage, money and a count, a multiplier and anything else), when they state opposite
 changes, when they come from one sentence (two numbers there are two things, unless they are
 the same number or one value in two units: "36 miles (58 km)"), or when their values lie more
-than an order of magnitude apart and their counted phrases are not near-identical.
+than an order of magnitude apart and their counted phrases are not near-identical (two orders
+for a total that rises with its dates: "thousands" on Nov 7, "over 400,000" on Nov 20). Nor
+when they cover different periods: a rate ("17,000 a day") and a total, a projection
+("expected to return") and a count, phrases naming disjoint years ("since 2021", "in the
+first half of 2023"), or a share or a measurement whose as-of dates lie months apart.
+
+Each distinct text is embedded once per story, in one encoder call (the encoder also keeps
+vectors by text across calls).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -50,7 +58,9 @@ CHANGE_PENALTY = 0.10
 NAME_CLASH_PENALTY = 0.30
 NEAR_IDENTICAL = 0.90  # cosine above which phrases may differ in scale (a running total)
 MAX_DECADES = 1.0
+MAX_DECADES_RISING = 2.0  # a running total crosses decades as the days pass
 _CONTEXT_WORDS = 12  # words either side of a figure, within its sentence
+_MIN_CONTEXT = 3  # fewer words than this around a figure: read its line instead
 
 _STOPWORDS_TEXT = """
 a an the of in on at to for from by with and or but as per than since into onto over under about
@@ -62,6 +72,26 @@ another such only also just very so it they them he she we you i number total fi
 _STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WORD = re.compile(r"[a-z]+")
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|(?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "per day", "each week", "a year", "daily": a rate, never a total. "a day after" and "in a
+# year" are no rates: a following time word or a preceding preposition rules the match out.
+_RATE = re.compile(
+    r"(?<!\bin )(?<!\bwithin )(?<!\bfor )(?<!\bover )(?<!\bthan )"
+    r"\b(?:per|each|every|an?)\s+(hour|day|week|month|year)\b"
+    r"(?!\s+(?:after|before|later|earlier|ago|of|or|and|when|since|into|to))"
+    r"|\b(hourly|daily|weekly|monthly|yearly|annually|annual)\b",
+    re.IGNORECASE,
+)
+_RATE_WORDS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
+_RATE_WORDS |= {"yearly": "year", "annually": "year"}
+# A projection is not the count it projects: "expected to return" vs "have returned".
+_FORECAST = re.compile(
+    r"\b(?:expected|projected|forecast|forecasts|predicted|anticipated|likely|estimated to)\b",
+    re.IGNORECASE,
+)
+_RATE_WINDOW = 8  # words after a figure searched for a rate when its counted phrase has none
+_NON_TOTAL_DAYS = 60  # a percentage or measurement this far apart in time is another quantity
+_TOTALS = {"count", "money"}
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s")
 
 
@@ -115,11 +145,15 @@ class _Traits:
     words: frozenset[str]
     names: frozenset[str]
     has_counted: bool
+    rate: str | None  # "day" for "17,000 a day": the period a rate is per
+    forecast: bool  # "expected to return": a projection, not a count
+    years: frozenset[str]  # years the counted phrase names: the period it covers
 
 
 def _traits(figure: Figure, texts: Mapping[str, str]) -> _Traits:
     counted = (figure.counted or "").strip()
     context = _context(figure, texts)
+    predicate = counted or _after(figure, texts)
     return _Traits(
         figure=figure,
         kind=kind(figure.amount),
@@ -129,6 +163,9 @@ def _traits(figure: Figure, texts: Mapping[str, str]) -> _Traits:
         words=keywords(counted or context),
         names=_names(counted),
         has_counted=bool(counted),
+        rate=_rate(counted) or _rate(_after(figure, texts)),
+        forecast=bool(_FORECAST.search(predicate)),
+        years=frozenset(_YEAR.findall(counted)),
     )
 
 
@@ -138,10 +175,12 @@ def _score(a: _Traits, b: _Traits, counted_cos: float, context_cos: float) -> fl
         return -np.inf
     if _same_sentence(fa, fb) and not _same_value(fa, fb):
         return -np.inf
+    if not _same_period(a, b):
+        return -np.inf
     both = a.has_counted and b.has_counted
     text = COUNTED_SHARE * counted_cos + (1 - COUNTED_SHARE) * context_cos if both else context_cos
     gap = log_gap(a.span, b.span) if a.span and b.span else 0.0
-    if gap > MAX_DECADES and max(counted_cos, context_cos) < NEAR_IDENTICAL:
+    if gap > _max_decades(a, b) and max(counted_cos, context_cos) < NEAR_IDENTICAL:
         return -np.inf
     union = a.words | b.words
     jaccard = len(a.words & b.words) / len(union) if union else 0.0
@@ -153,6 +192,42 @@ def _score(a: _Traits, b: _Traits, counted_cos: float, context_cos: float) -> fl
     if a.names and b.names and not a.names & b.names:
         score -= NAME_CLASH_PENALTY
     return score
+
+
+def _max_decades(a: _Traits, b: _Traits) -> float:
+    """How far apart two values may lie: further for a total that rises with its dates."""
+    early, late = sorted((a, b), key=lambda t: t.figure.as_of or dt.date.min)
+    dated = early.figure.as_of is not None and late.figure.as_of is not None
+    rising = (
+        dated
+        and early.figure.as_of != late.figure.as_of
+        and early.span is not None
+        and late.span is not None
+        and early.span.hi <= late.span.lo
+    )
+    return MAX_DECADES_RISING if rising and a.kind in _TOTALS else MAX_DECADES
+
+
+def _same_period(a: _Traits, b: _Traits) -> bool:
+    """Whether two figures can cover one period: a rate per day is no total, a projection no
+    count, "since 2021" not "in the first half of 2023", and a share or a measurement
+    months apart describes another time (running totals may differ in date, they evolve)."""
+    if a.rate != b.rate or a.forecast != b.forecast:
+        return False
+    if a.years and b.years and not a.years & b.years:
+        return False
+    days = a.figure.as_of, b.figure.as_of
+    if a.kind not in _TOTALS and days[0] is not None and days[1] is not None:
+        return abs((days[0] - days[1]).days) <= _NON_TOTAL_DAYS
+    return True
+
+
+def _rate(text: str) -> str | None:
+    """The period a rate is per: "17,000 crossing each day" -> "day"; None for a total."""
+    match = _RATE.search(text)
+    if match is None:
+        return None
+    return match.group(1).lower() if match.group(1) else _RATE_WORDS[match.group(2).lower()]
 
 
 def _identical(a: Figure, b: Figure) -> bool:
@@ -194,11 +269,28 @@ def _same_value(a: Figure, b: Figure) -> bool:
 def _context(figure: Figure, texts: Mapping[str, str]) -> str:
     """The words around a figure, for a figure whose counted phrase the extractor missed."""
     text = texts.get(figure.doc_id, "")
-    start = figure.sentence_start if figure.sentence_end > figure.sentence_start else 0
-    end = figure.sentence_end if figure.sentence_end > figure.sentence_start else len(text)
-    before = text[max(start, 0) : figure.start].split()[-_CONTEXT_WORDS:]
+    start, end = _bounds(figure, text)
+    before = text[start : figure.start].split()[-_CONTEXT_WORDS:]
     after = text[figure.end : end].split()[:_CONTEXT_WORDS]
     return " ".join([*before, *after]) or figure.text
+
+
+def _after(figure: Figure, texts: Mapping[str, str]) -> str:
+    """The first words after a figure, within its sentence."""
+    text = texts.get(figure.doc_id, "")
+    return " ".join(text[figure.end : _bounds(figure, text)[1]].split()[:_RATE_WINDOW])
+
+
+def _bounds(figure: Figure, text: str) -> tuple[int, int]:
+    """The figure's sentence; its line when the parser cut a headline down to the number."""
+    if figure.sentence_end > figure.sentence_start:
+        start, end = max(figure.sentence_start, 0), figure.sentence_end
+        words = len(text[start : figure.start].split()) + len(text[figure.end : end].split())
+        if words >= _MIN_CONTEXT:
+            return start, end
+    line_start = text.rfind("\n", 0, figure.start) + 1
+    line_end = text.find("\n", figure.end)
+    return line_start, line_end if line_end >= 0 else len(text)
 
 
 def _cosines(

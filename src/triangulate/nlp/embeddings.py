@@ -6,6 +6,11 @@ pools over real tokens and L2-normalises, which is what sentence-transformers do
 model. Vectors match the reference implementation to a cosine above 0.9999
 (``eval/check_encoder.py``), so thresholds tuned against published results carry over.
 
+Speed comes from doing less: each distinct text is encoded once and kept by text (LRU), texts
+of similar length are batched together, query/key/value are one fused GEMM, and GELU runs in
+cache-sized blocks. On two cores that is about 230 sentences or 680 short phrases a second
+(``bench/embeddings.py``).
+
 >>> enc = get_encoder()
 >>> vectors = enc.encode(["Afghans deported", "Afghans expelled"])
 >>> vectors.shape

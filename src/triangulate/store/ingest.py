@@ -14,7 +14,7 @@ import itertools
 import json
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -28,12 +28,12 @@ from triangulate.link.stories import (
     Story,
     StoryIndex,
     StorySignal,
+    TermStats,
     band_keys,
     estimated_jaccard,
     key_terms,
     lead_text,
     minhash_signature,
-    term_weights,
 )
 from triangulate.normalise.metadata import settle_metadata
 from triangulate.store.store import insert_columns, open_store, transaction
@@ -154,22 +154,28 @@ class _State:
         fresh = self._classify(con, [settle_metadata(raw) for raw in raws], report)
         if not fresh:
             return
-        weights = self._term_weights(con, fresh)
         originals = self._find_near_duplicates(con, fresh)
         needing = [n for n in fresh if n.duplicate_of is None]
+        # One encoder call per batch: the encoder is fastest on many short texts at once.
         vectors = self.embed([lead_text(n.article.text, n.article.title) for n in needing])
         for item, vector in zip(needing, vectors, strict=True):
             item.vector = np.asarray(vector, dtype=np.float32)
+        stories = self._stories_of_originals(con, fresh, originals)
+        if needing:
+            shortlist = self.index.shortlist(np.asarray(vectors, dtype=np.float32))
+            active = ((s, self.index.get(s)) for s in shortlist)
+            stories.update((s, story) for s, story in active if story is not None)
+        self.index.stats = self._load_stats(con, fresh, stories.values())
         dirty: dict[str, Story] = {}
         created: set[str] = set()
-        for item, terms in zip(fresh, weights, strict=True):
-            story = self._place(con, item, terms, originals, dirty)
+        for item in fresh:
+            story = self._place(item, originals, stories, dirty)
             if story.size == 1:
                 created.add(story.id)
             dirty[story.id] = story
             item.story_id = story.id
         with transaction(con):
-            self._write(con, fresh, weights, dirty)
+            self._write(con, fresh, dirty)
         self.n_docs += len(fresh)
         report.used += len(fresh)
         report.near_duplicates += sum(1 for n in fresh if n.duplicate_of is not None)
@@ -211,20 +217,38 @@ class _State:
             fresh.append(_New(article, digest, counts, signature, band_keys(signature)))
         return fresh
 
-    def _term_weights(
-        self, con: duckdb.DuckDBPyConnection, fresh: list[_New]
-    ) -> list[dict[str, float]]:
-        terms = sorted({t for n in fresh for t in n.counts})
+    def _load_stats(
+        self, con: duckdb.DuckDBPyConnection, fresh: list[_New], stories: Iterable[Story]
+    ) -> TermStats:
+        """The stored document frequencies of the batch's terms and of the stories it may join."""
+        terms = {t for n in fresh for t in n.counts}
+        for story in stories:
+            terms.update(story.terms)
         df: dict[str, int] = dict(
             con.execute(
-                "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?::VARCHAR[]))", [terms]
+                "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?::VARCHAR[]))",
+                [sorted(terms)],
             ).fetchall()
         )
-        for item in fresh:
-            for term in item.counts:
-                df[term] = df.get(term, 0) + 1
-        n_docs = self.n_docs + len(fresh)
-        return [term_weights(n.counts, df, n_docs, self.config.top_terms) for n in fresh]
+        return TermStats(df, self.n_docs)
+
+    def _stories_of_originals(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        fresh: list[_New],
+        originals: dict[str, tuple[str, _Vector]],
+    ) -> dict[str, Story]:
+        """The stories that near-duplicates will join: active ones, else read from the store."""
+        wanted = {originals[n.duplicate_of][0] for n in fresh if n.duplicate_of in originals}
+        found = {s: story for s in wanted if (story := self.index.get(s)) is not None}
+        missing = sorted(wanted - set(found))
+        if missing:
+            rows = con.execute(
+                f"SELECT {_STORY_COLUMNS} FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [missing],
+            ).fetchall()
+            found.update((row[0], _story_from_row(row)) for row in rows)
+        return found
 
     def _find_near_duplicates(
         self, con: duckdb.DuckDBPyConnection, fresh: list[_New]
@@ -265,10 +289,9 @@ class _State:
 
     def _place(
         self,
-        con: duckdb.DuckDBPyConnection,
         item: _New,
-        terms: dict[str, float],
         originals: dict[str, tuple[str, _Vector]],
+        stories: dict[str, Story],
         dirty: dict[str, Story],
     ) -> Story:
         article = item.article
@@ -276,32 +299,20 @@ class _State:
         if item.duplicate_of is not None:
             story_id, item.vector = originals[item.duplicate_of]
         assert item.vector is not None  # embedded, or copied from the original just above
-        signal = StorySignal(article.id, item.vector, terms, article.published, _headline(article))
+        signal = StorySignal(
+            article.id, item.vector, item.counts, article.published, _headline(article)
+        )
         if item.duplicate_of is None:
             story = self.index.assign(signal)
         else:
-            story = (
-                dirty.get(story_id) or self.index.get(story_id) or self._load_story(con, story_id)
-            )
-            story = self.index.join(story, signal)
+            story = self.index.join(dirty.get(story_id) or stories[story_id], signal)
         originals[article.id] = (story.id, item.vector)
         return story
 
-    def _load_story(self, con: duckdb.DuckDBPyConnection, story_id: str) -> Story:
-        row = con.execute(
-            f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ?", [story_id]
-        ).fetchone()
-        if row is None:
-            raise KeyError(story_id)
-        return _story_from_row(row)
-
     def _write(
-        self,
-        con: duckdb.DuckDBPyConnection,
-        fresh: list[_New],
-        weights: list[dict[str, float]],
-        dirty: dict[str, Story],
+        self, con: duckdb.DuckDBPyConnection, fresh: list[_New], dirty: dict[str, Story]
     ) -> None:
+        stats = self.index.stats
         seqs = list(range(self.next_seq, self.next_seq + len(fresh)))
         arts = [n.article for n in fresh]
         insert_columns(
@@ -329,7 +340,11 @@ class _State:
                     "BLOB",
                     [n.vector.tobytes() if n.vector is not None else b"" for n in fresh],
                 ),
-                ("terms", "VARCHAR[]", [sorted(w, key=lambda t: -w[t]) for w in weights]),
+                (
+                    "terms",
+                    "VARCHAR[]",
+                    [list(stats.weights(n.counts, self.config.top_terms)) for n in fresh],
+                ),
                 ("ingested_at", "TIMESTAMP", [_now()] * len(fresh)),
             ],
         )
@@ -364,7 +379,7 @@ class _State:
                 ("first_published", "DATE", [s.first for s in stories]),
                 ("last_published", "DATE", [s.last for s in stories]),
                 ("vector_sum", "BLOB", [s.vector_sum.tobytes() for s in stories]),
-                ("terms", "VARCHAR", [json.dumps(s.terms, ensure_ascii=False) for s in stories]),
+                ("terms", "VARCHAR", [_terms_json(s, stats) for s in stories]),
                 ("created_seq", "BIGINT", [last_seq] * len(stories)),
                 ("updated_seq", "BIGINT", [last_seq] * len(stories)),
             ],
@@ -397,6 +412,11 @@ def _story_from_row(row: tuple[Any, ...]) -> Story:
         last=last,
         title=title,
     )
+
+
+def _terms_json(story: Story, stats: TermStats) -> str:
+    # Heaviest (by current tf-idf) first: readers take the first keys as the story's top terms.
+    return json.dumps(dict(story.ranked_terms(stats)), ensure_ascii=False)
 
 
 def _headline(article: Article) -> str:

@@ -67,8 +67,8 @@ def list_stories(db: Path | str, *, min_size: int = 1, wait: float = 5.0) -> lis
         ).fetchall()
     stories = []
     for story_id, title, size, first, last, terms, members, outlets in rows:
-        weights: dict[str, float] = json.loads(terms)
-        top = sorted(weights, key=lambda t: -weights[t])[:_TOP_TERMS]
+        # Ingest writes a story's terms heaviest (by tf-idf as of its last update) first.
+        top = list(json.loads(terms))[:_TOP_TERMS]
         stories.append(
             StoryInfo(
                 story_id,
