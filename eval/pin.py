@@ -48,7 +48,8 @@ MARGIN = 0.02
 def main(path: str) -> int:
     """Write eval/minimums.json from the overall scores in ``path``."""
     overall = json.loads(Path(path).read_text(encoding="utf-8"))["overall"]
-    pinned = {key: round(max(0.0, overall[key] - MARGIN), 3) for key in GATED if key in overall}
+    keys = [k for key in GATED for k in (key, f"heldout:{key}") if k in overall]
+    pinned = {key: round(max(0.0, overall[key] - MARGIN), 3) for key in keys}
     MINIMUMS.write_text(json.dumps(pinned, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"pinned {len(pinned)} minimums in {MINIMUMS}")
     return 0
