@@ -1,0 +1,369 @@
+"""The not-a-figure rules: numbers in an article that count nothing a ledger wants.
+
+:func:`is_figure` drops years, dates, times, durations, ages ("She was 85."), ordinals, phone
+numbers, names with digits ("Covid-19", "Boeing 737"), section and street numbers, list
+numbering, scores, "one" as a pronoun, "100 percent" as emphasis, and a pair named before
+("the two countries").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from triangulate.normalise.dates import MONTH_WORDS
+from triangulate.types import Amount
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["is_figure"]
+
+# Entities whose digits are part of a name or a date, never a count.
+_NAME_LABELS = {
+    "DATE",
+    "TIME",
+    "ORDINAL",
+    "PERSON",
+    "ORG",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+    "EVENT",
+    "FAC",
+    "GPE",
+    "NORP",
+    "LOC",
+}
+_TIME_UNIT = re.compile(
+    r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|"
+    r"yrs?|hrs?|a\.m\.|p\.m\.|am|pm|GMT|o'clock|BC|AD|time)(?!\w)",
+    re.IGNORECASE,
+)
+_STREET = re.compile(
+    r"^\s+(?:[A-Z][\w'.]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Way|"
+    r"Boulevard|Blvd\.|Lane|Drive|Place|Square)(?!\w)"
+)
+_OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", re.IGNORECASE)
+_LABEL_WORDS = {
+    "section",
+    "article",
+    "paragraph",
+    "chapter",
+    "clause",
+    "rule",
+    "resolution",
+    "no",
+    "no.",
+    "number",
+    "page",
+    "line",
+    "item",
+    "room",
+    "route",
+    "highway",
+    "gate",
+    "platform",
+    "flight",
+    "bus",
+    "channel",
+    "episode",
+    "season",
+    "stage",
+    "phase",
+    "level",
+    "category",
+    "grade",
+    "class",
+    "version",
+    "model",
+    "squad",
+    "#",
+    "act",
+    "bill",
+    "order",
+    "ward",
+    "sector",
+    "block",
+    "unit",
+    "apartment",
+    "suite",
+    "floor",
+    "lane",
+    "street",
+    "road",
+    "division",
+    "district",
+    "zone",
+    "precinct",
+    "file",
+    "case",
+    "code",
+    "verse",
+    "psalm",
+    "vol",
+    "vol.",
+    "volume",
+    "track",
+    "term",
+    "batch",
+    "lot",
+    "tier",
+    "size",
+    "aged",
+    "age",
+    "ages",
+    "born",
+    "year",
+    "circa",
+    "c.",
+    "ca.",
+    "turn",
+    "turns",
+    "turned",
+    "turning",
+    "am",
+    "fm",
+    "ext",
+    "round",
+    "juror",
+    "jersey",
+    "shirt",
+    "seed",
+    "ranked",
+    "rank",
+    "pick",
+}
+_SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
+# Nouns a text names a pair or group of before calling them "the two ...".
+_RELATIONAL = {
+    "country",
+    "side",
+    "nation",
+    "neighbour",
+    "neighbor",
+    "entity",
+    "party",
+    "government",
+    "leader",
+    "state",
+    "power",
+    "ally",
+    "rival",
+    "camp",
+    "capital",
+    "sister",
+    "brother",
+    "company",
+    "administration",
+    "army",
+    "team",
+    "organisation",
+    "organization",
+    "body",
+    "institution",
+    "city",
+    "neighbourhood",
+}
+_DEFINITE = {"its", "their", "his", "her", "our", "my", "your", "whose"}
+_SCORE_WORDS = {
+    "win",
+    "victory",
+    "defeat",
+    "lead",
+    "loss",
+    "draw",
+    "record",
+    "score",
+    "scoreline",
+    "vote",
+    "margin",
+    "beat",
+    "won",
+    "lost",
+    "led",
+    "scored",
+    "trail",
+    "trailed",
+}
+# "one" is a count only of people ("one person was killed"); elsewhere mostly a determiner.
+_PEOPLE = {
+    "person",
+    "people",
+    "man",
+    "woman",
+    "child",
+    "boy",
+    "girl",
+    "soldier",
+    "officer",
+    "civilian",
+    "policeman",
+    "student",
+    "worker",
+    "victim",
+    "passenger",
+    "patient",
+    "resident",
+    "migrant",
+    "refugee",
+    "militant",
+    "member",
+    "journalist",
+    "suspect",
+}
+
+
+def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amount) -> bool:
+    """False for the numbers that count nothing a ledger wants (see module docstring)."""
+    surface = text[start:end]
+    bare = amount.unit is None and amount.qualifier is None and not amount.multiplier
+    if _is_time_or_code(text, start, end):
+        return False
+    if re.search(r"\d\s?-\s?\d", surface) and _is_score(span):
+        return False
+    if re.fullmatch(r"[Oo]ne|[Aa]n?", surface) and not _one_counts(span[0]):
+        return False
+    if amount.unit == "%" and _is_intensifier(span, amount):
+        return False
+    return not bare or (
+        _bare_number_counts(doc, span, surface) and not _is_reference(span) and not _is_age(span)
+    )
+
+
+def _is_reference(span: Span) -> bool:
+    """ "the two countries", "both sides", "the two": a pair named before, not a count.
+    A spelled-out small number after "the" heading a relational noun, or standing alone."""
+    first = span[0]
+    if first.lower_ not in _SMALL_WORDS or first.i == 0:
+        return False
+    if span.doc[first.i - 1].lower_ not in {"the", "these", "those"}:
+        return False
+    head = span.root.head
+    if head.i > span.root.i and head.pos_ == "NOUN":
+        return head.lemma_.lower() in _RELATIONAL
+    return span.root.dep_ in {"nsubj", "dobj", "pobj"}  # "the two directed American Pie"
+
+
+def _is_age(span: Span) -> bool:
+    """ "She was 85.", "dies at 91", "Julien Jarmoune, 34.": a person's age."""
+    doc, root = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    ends = after is None or after.is_punct or after.is_space
+    if not ends:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "at" and before.head.lemma_.lower() == "die":
+        return True
+    head = root.head
+    if root.dep_ in {"attr", "acomp"} and head.lemma_.lower() == "be":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and (
+            subject.lower_ in {"he", "she"} or subject.ent_type_ == "PERSON"
+        )
+    return (
+        before is not None
+        and before.text == ","
+        and span.start > 1
+        and doc[span.start - 2].ent_type_ == "PERSON"
+        and (after is None or after.text != "%")
+    )
+
+
+def _is_intensifier(span: Span, amount: Amount) -> bool:
+    """ "was 100 percent professional", "not 100 percent on the coach": emphasis, no share."""
+    if amount.value is None or amount.value < 100:
+        return False
+    root = span.root
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return root.head.pos_ in {"ADJ", "ADV"} or (
+        following is not None and following.lower_ in {"on", "sure", "certain", "behind"}
+    )
+
+
+def _is_time_or_code(text: str, start: int, end: int) -> bool:
+    """Durations, ages, times, ordinals, list numbers, and digits glued to names or codes."""
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    if _TIME_UNIT.match(after) or _OF_TIME.match(after):
+        return True  # "40 years", "a 61-year-old", "10 a.m.", "hundreds of years"
+    if re.search(r"\d[:/]\d", text[start:end]) or re.match(r"^(?:st|nd|rd|th)\b", after):
+        return True
+    if re.search(
+        r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z", before
+    ):
+        return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL
+    if re.match(r"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength)[A-Za-z]", after):
+        return True  # 5/17, 555-1234, digits glued to letters, "a 10-juror majority"
+    if re.fullmatch(
+        r"\d+(?:\.\d+)?[BbKkTt]|911|(?:19|20)\d\d (?:dollars|euros|pounds)", text[start:end]
+    ) or _STREET.match(after):
+        return True  # "1B Mark Teixeira", "5K run", "4 Yawkey Way", "in 2006 dollars"
+    return bool(re.match(r"^\s*[.)]\s", after) and re.search(r"(?:^|\n)\s*$", before))
+
+
+def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
+    """Whether a plain number (no unit, no hedge) is a count and not a year, date or label."""
+    first, last = span[0], span[-1]
+    previous = doc[first.i - 1] if first.i > 0 else None
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    # spaCy sometimes labels a lone count DATE ("injuring 80."): a name needs more than it
+    inside_name = any(
+        e.label_ in _NAME_LABELS
+        and e.start_char <= span.start_char
+        and span.end_char <= e.end_char
+        and not (e.text == surface and re.fullmatch(r"\d{1,3}", surface))
+        for e in doc.ents
+    )
+    if inside_name:
+        return False  # inside a DATE, TIME, PRODUCT, LAW ... entity
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", surface) and not _counts_plural(following):
+        return False  # a year
+    if following is not None and following.lower_ in MONTH_WORDS:
+        return False  # "8 November"
+    if previous is None:
+        return True
+    if (
+        previous.text == ","
+        and following is not None
+        and following.text in {",", ";"}
+        and (first.i > 1 and doc[first.i - 2].pos_ in {"PROPN", "NOUN"})
+    ):
+        return False  # "The actress, 26, checked in": an age
+    if previous.lower_ in MONTH_WORDS or previous.lower_ in _LABEL_WORDS:
+        return False  # "November 8", "Section 144", "aged 40"
+    if previous.text == "." and first.i > 1 and doc[first.i - 2].lower_ in {"no", "nos", "vol"}:
+        return False  # "Juror No. 12", with the abbreviation split
+    if (
+        following is not None
+        and following.lower_ == "block"
+        and last.i + 2 < len(doc)
+        and (doc[last.i + 2].lower_ == "of")
+    ):
+        return False  # "the 2500 block of Oregon 214": a street number
+    if previous.tag_ == "NNP" and not _counts_plural(following):
+        return False  # Boeing 737, Apollo 11, Windows 10
+    return previous.lower_ not in _DEFINITE  # "their two children": a reference, not a count
+
+
+def _counts_plural(token: object) -> bool:
+    tag = getattr(token, "tag_", "")
+    return tag in {"NNS", "NNPS"}
+
+
+def _is_score(span: Span) -> bool:
+    window = span.doc[max(0, span.start - 3) : min(len(span.doc), span.end + 3)]
+    return any(t.lemma_.lower() in _SCORE_WORDS or t.lower_ in _SCORE_WORDS for t in window)
+
+
+def _one_counts(token: Token) -> bool:
+    """ "one person was killed" counts; "one of the worst", "no one", "one place" do not."""
+    head = token.head
+    return (
+        token.dep_ == "nummod"
+        and _lemma(head) in _PEOPLE
+        and not any(c.tag_ == "POS" for c in head.children)
+    )
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()

@@ -1,0 +1,164 @@
+"""Candidate figures of an article and how far each reaches.
+
+Candidates come from spaCy's CARDINAL / PERCENT / MONEY / QUANTITY entities and from patterns
+spaCy misses (vague amounts such as "tens of thousands", multipliers such as "doubled").
+:func:`read_candidate` trims a candidate to the longest expression
+:func:`triangulate.normalise.numbers.parse_amount` reads, then widens it to its range ("10 to
+20"), its unit or scale ("100 meters", "three lakh crore"), its hedge ("over 200,000", "an
+estimated 1.7 million", "500 or more") and its sign or currency ("minus 5", "Rs 200").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from triangulate.normalise.numbers import QUALIFIERS, parse_amount
+from triangulate.types import Amount
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["candidate_spans", "read_candidate"]
+
+_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_SCALE = (
+    r"(?:[ \u00a0]?(?:million|billion|trillion|thousand|lakh|crore|mn|bn|bln|tn|tln|"
+    r"[Mm]|[Kk]|MM|[Bb]|[Tt])\b)"
+)
+_UNIT = (
+    r"(?:[ \u00a0]?(?:%|per ?cent\b|percentage points?\b|km\b|kilomet(?:re|er)s\b|miles\b|"
+    r"kg\b|tonnes\b|tons\b|acres\b|hectares\b|°C|°F|-?magnitude\b|"
+    r"(?:US |Pakistani |Indian |Hong Kong |Australian |Canadian )?dollars\b|euros\b|"
+    r"pounds\b|rupees\b|yuan\b|yen\b))"
+)
+_MONEY_PREFIX = (
+    r"(?:(?:(?:US|us|C|c|A|HK|hk|NZ|u\.s\.?) ?)?\$ ?|[€£¥₹] ?|\bRs\.? ?|"
+    r"\b(?:USD|EUR|GBP|PKR|INR|AFN) ?)"
+)
+# Words that may follow a number and belong to it: "100 meters", "three lakh crore".
+_MORE_WORDS = re.compile(r"^[ \u00a0]?(?:[\w°$€£%.()\[\]-]+[ \u00a0]?){1,4}")
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,-]){_MONEY_PREFIX}?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_SCALE}?{_UNIT}?"
+    rf"|(?<![\w.,-]){_MONEY_PREFIX}?\d+(?:\.\d+)?(?![\d,.]?\d){_SCALE}?{_UNIT}?"
+    r"|\b[Mm]agnitude[ -]\d+(?:\.\d+)?"
+)
+_VAGUE_RE = re.compile(
+    r"\b(?:[Tt]ens|[Hh]undreds) of (?:thousands|millions|billions)\b"
+    r"|\b(?:[Ss]everal|[Aa] few) (?:dozen|hundred|thousand|million|billion)\b"
+    r"|\b(?:[Dd]ozens|[Ss]cores|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions)\b"
+    r"|\b[Aa] handful\b(?= of)"
+    r"|\b(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)\b"
+    r"|\b\w+-?fold\b"
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:\b|^)("
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_PREFIX_BEFORE = re.compile(
+    r"(?:\b(?:minus|negative) |(?:\b(?:US|us|C|c|HK|hk|u\.s\.?) ?)?\$ ?|[€£¥₹] ?|\bRs\.? ?)$"
+)
+_SUFFIX_AFTER = re.compile(r"^(?:\s?-?\s?plus\b|\+|\s(?:or more|or so)\b)")
+_RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*(?=\d)")
+
+
+def candidate_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Entity spans and pattern matches, overlapping ones merged, in text order."""
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _LABELS]
+    spans += [m.span() for m in _NUMBER_RE.finditer(text)]
+    spans += [m.span() for m in _VAGUE_RE.finditer(text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, int, Amount] | None:
+    """The longest readable expression in a candidate, widened to its hedge and range."""
+    start, end = _trim(text, start, end)
+    amount = parse_amount(text[start:end], rupee=rupee)
+    if amount is None:
+        narrowed = _narrow(text, start, end, rupee)
+        if narrowed is None:
+            return None
+        start, end, amount = narrowed
+    if (m := _RANGE_AFTER.match(text[end:])) and (upper := _NUMBER_RE.match(text, end + m.end())):
+        ranged = parse_amount(text[start : upper.end()], rupee=rupee)
+        if ranged is not None and ranged.low is not None and ranged.high is not None:
+            end, amount = upper.end(), ranged
+    end, amount = _extend_right(text, start, end, amount, rupee)
+    if (m := _SUFFIX_AFTER.match(text[end:])) and amount.qualifier is None:
+        hedged = parse_amount(text[start : end + m.end()], rupee=rupee)
+        if hedged is not None:
+            end, amount = end + m.end(), hedged
+    if amount.qualifier is None and (
+        m := _QUALIFIER_BEFORE.search(text[max(0, start - 25) : start])
+    ):
+        hedged = parse_amount(text[start - len(m.group(0)) : end], rupee=rupee)
+        if hedged is not None:
+            start, amount = start - len(m.group(0)), hedged
+    if (m := _PREFIX_BEFORE.search(text[max(0, start - 12) : start])) and (
+        signed := parse_amount(text[start - len(m.group(0)) : end], rupee=rupee)
+    ):
+        start, amount = start - len(m.group(0)), signed
+    if text[max(0, start - 9) : start].lower() == "between " and amount.low is None:
+        return None  # "between 10" whose upper end did not parse: leave it out
+    return start, end, amount
+
+
+def _extend_right(
+    text: str, start: int, end: int, amount: Amount, rupee: str
+) -> tuple[int, Amount]:
+    """Take in the words after a number that complete it: a unit ("100 meters", "20 (kg)"),
+    a scale ("three lakh crore") or the rest of a spelled-out number ("and thirty one")."""
+    m = _MORE_WORDS.match(text[end : end + 40])
+    if m is None:
+        return end, amount
+    words = list(re.finditer(r"\S+", m.group(0)))
+    for word in reversed(words):
+        new_end = end + word.end()
+        longer = parse_amount(text[start:new_end], rupee=rupee)
+        if longer is None or longer.multiplier or "\n" in text[end:new_end]:
+            continue
+        if longer.unit != amount.unit or (
+            longer.value is not None and longer.value != amount.value
+        ):
+            return new_end, longer
+    return end, amount
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles/determiners and edge punctuation that spaCy leaves in entities."""
+    piece = text[start:end]
+    lead = re.match(
+        r"^(?:(?:the|a|an|about the|only|just|all|some of the)\s+)(?=[\d$€£])", piece, re.IGNORECASE
+    )
+    if lead:
+        start += lead.end()
+    while end > start and text[end - 1] in " ,.;:)\"'’”":
+        end -= 1
+    while start < end and text[start] in " (\"'‘“":
+        start += 1
+    return start, end
+
+
+def _narrow(text: str, start: int, end: int, rupee: str) -> tuple[int, int, Amount] | None:
+    """When a merged candidate does not read as one number, keep its first readable part."""
+    matches = [*_NUMBER_RE.finditer(text, start, end), *_VAGUE_RE.finditer(text, start, end)]
+    for m in matches:
+        amount = parse_amount(m.group(0), rupee=rupee)
+        if amount is not None:
+            return m.start(), m.end(), amount
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            s, e = start + words[i].start(), start + words[j - 1].end()
+            amount = parse_amount(text[s:e], rupee=rupee)
+            if amount is not None:
+                return s, e, amount
+    return None
