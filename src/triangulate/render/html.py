@@ -55,7 +55,8 @@ def dossier_to_html(dossier: Dossier) -> str:
 def _name(article: Article | None, doc_id: str) -> str:
     if article is None:
         return doc_id
-    when = f", {article.published}" if article.published else ""
+    approx = "≈" if article.date_estimated else ""
+    when = f", {approx}{article.published}" if article.published else ""
     return f"{article.label}{when}"
 
 

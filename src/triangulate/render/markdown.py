@@ -42,7 +42,9 @@ def _story_title(dossier: Dossier) -> str:
 def _source_name(article: Article | None, doc_id: str) -> str:
     if article is None:
         return doc_id
-    return article.label + (f" ({article.published})" if article.published else "")
+    if article.published is None:
+        return article.label
+    return f"{article.label} ({'≈' if article.date_estimated else ''}{article.published})"
 
 
 def _sources(dossier: Dossier) -> list[str]:
