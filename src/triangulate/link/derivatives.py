@@ -26,12 +26,12 @@ import bisect
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from triangulate.link._tokens import content_tokens, words
 from triangulate.types import Article
 
-__all__ = ["find_derivatives"]
+__all__ = ["find_derivatives", "original_of"]
 
 _SHINGLE = 5
 _MIN_CONTAINMENT = 0.5
@@ -53,7 +53,7 @@ def find_derivatives(articles: Sequence[Article]) -> dict[str, str]:
         ):
             continue
         derived[articles[second].id] = articles[first].id
-    return {copy: _root(copy, derived) for copy in derived}
+    return {copy: original_of(copy, derived) for copy in derived}
 
 
 def _shingles(text: str) -> frozenset[tuple[str, ...]]:
@@ -135,9 +135,10 @@ def _date_key(published: dt.date | None) -> dt.date:
     return published or dt.date.max
 
 
-def _root(doc_id: str, derived: dict[str, str]) -> str:
+def original_of(doc_id: str, derived_from: Mapping[str, str]) -> str:
+    """The document a rewrite descends from, following chains and stopping at cycles."""
     seen = {doc_id}
-    while doc_id in derived and derived[doc_id] not in seen:
-        doc_id = derived[doc_id]
+    while doc_id in derived_from and derived_from[doc_id] not in seen:
+        doc_id = derived_from[doc_id]
         seen.add(doc_id)
     return doc_id

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from triangulate.link.derivatives import original_of
 from triangulate.link.figures import keywords
 from triangulate.normalise.intervals import Interval, base_unit, common_point, interval, kind
 from triangulate.types import Article, Figure, Measure
@@ -74,7 +75,9 @@ def judge(
     derived = derived_from or {}
     sources = _Sources(articles, {f.id: known_date(f, articles) for f in group})
     outlets = _distinct(sources.label(f.doc_id) for f in group)
-    origins = _distinct(f.attributed_to or sources.origin(_root(f.doc_id, derived)) for f in group)
+    origins = _distinct(
+        f.attributed_to or sources.origin(original_of(f.doc_id, derived)) for f in group
+    )
     if len({f.doc_id for f in group}) == 1:
         verdict, reason = "single", sources.single(group)
     else:
@@ -220,15 +223,6 @@ def _conflict_reason(points: Sequence[_Point], sources: _Sources) -> str:
 
     first, second = min(pairs, key=rank)
     return sources.conflict(first.figure, second.figure)
-
-
-def _root(doc_id: str, derived_from: Mapping[str, str]) -> str:
-    """The document a rewrite descends from, following chains and stopping at cycles."""
-    seen = {doc_id}
-    while doc_id in derived_from and derived_from[doc_id] not in seen:
-        doc_id = derived_from[doc_id]
-        seen.add(doc_id)
-    return doc_id
 
 
 def _first(group: Sequence[Figure], unit: str) -> int:
