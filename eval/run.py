@@ -4,6 +4,7 @@ Run from the repository root::
 
     .venv/bin/python -m eval.run            # print scores per story and overall
     .venv/bin/python -m eval.run --gate     # exit 1 if a score drops below eval/minimums.json
+    .venv/bin/python -m eval.run --story troy-office-shooting-2007   # one story, no corpus evals
 
 Gold files are written by hand (eval/gold/README.md). Each story is built through the same
 library calls the CLI uses; scorers compare the contract JSON with the gold.
@@ -19,6 +20,7 @@ import json
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +48,8 @@ def is_heldout(gold_dir: Path) -> bool:
     return bool(story.get("heldout", False))
 
 
-def story_scores() -> dict[str, dict[str, float]]:
-    """Scores per story from every scorer module present."""
+def story_scores(only: Sequence[str] = ()) -> dict[str, dict[str, float]]:
+    """Scores per story from every scorer module present (only the stories named, if any)."""
     scorers = [
         importlib.import_module(f"eval.scorers.{name}")
         for name in SCORERS
@@ -55,6 +57,8 @@ def story_scores() -> dict[str, dict[str, float]]:
     ]
     results: dict[str, dict[str, float]] = {}
     for gold_dir in story_dirs():
+        if only and gold_dir.name not in only:
+            continue
         dossier = build(gold_dir)
         scores: dict[str, float] = {}
         for scorer in scorers:
@@ -126,14 +130,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--pin-checksum", action="store_true", help="record the corpus checksum")
     parser.add_argument("--json", type=Path, help="also write all scores to this JSON file")
+    parser.add_argument(
+        "--story",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="score only this gold story (repeatable); skips the corpus evaluations",
+    )
     args = parser.parse_args(argv)
+    if args.gate and args.story:
+        parser.error("--gate scores every story: drop --story")
     if args.pin_checksum:
         CHECKSUM.write_text(corpus_checksum() + "\n", encoding="utf-8")
         print(f"pinned {CHECKSUM.relative_to(REPO)}")
         return 0
     started = time.perf_counter()
-    per_story = story_scores()
-    overall = {**mean_scores(per_story), **corpus_scores()}
+    per_story = story_scores(args.story)
+    overall = {**mean_scores(per_story), **({} if args.story else corpus_scores())}
     names = list(per_story)
     print(f"{'metric':40s}" + "".join(f"{n[:18]:>20s}" for n in names) + f"{'mean':>10s}")
     print("(mean: over the tuning stories; 'heldout:' rows: the held-out stories, never tuned on)")
