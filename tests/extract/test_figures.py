@@ -151,6 +151,8 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("Militant attacks saw a threefold rise.", "threefold"),
         ("Around 20 more people had to be ushered to safety.", "Around 20"),
         ("It cost between $140 million and $150 million.", "between $140 million and $150 million"),
+        ("They chased him at speeds up to 193km/h.", "up to 193km/h"),
+        ("The 170,000-square-foot building houses law offices.", "170,000-square-foot"),
     ],
 )
 def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
@@ -223,6 +225,10 @@ def test_ecbplus_spans_are_exact_and_years_excluded(nlp: Language, shared: Path)
          "refugees.", "1.4 million", "Afghans registered as refugees"),
         ("The death toll rose to 10.", "10", "people killed"),
         ("The fire left three people dead.", "three", "people left dead"),
+        ("1 dead, 2 hurt in Mich. office shooting", "2", "people hurt"),
+        ("A man shot three people, killing one, before fleeing.", "one", "people killed"),
+        ("He faces two counts of murder and one count of fleeing police.", "two",
+         "counts of murder faced"),
         # nominalised events, owners, measurements
         ("Pakistan expects the repatriation of an estimated 1.7 million Afghan migrants.",
          "an estimated 1.7 million", "Afghan migrants repatriated"),
@@ -310,6 +316,8 @@ def test_references_ages_and_labels_are_not_figures(nlp: Language, sentence: str
         ("Two jurors spoke to reporters after the verdict.", "Two"),
         ("The two women and a man were killed during the demonstrations.", "two"),
         ("Three dead after fire-bomb hits bank", "Three"),
+        ("A man shot three people, killing one, before fleeing.", "one"),
+        ("He faces two counts of murder and one count of fleeing police.", "one"),
     ],
 )
 def test_small_counts_of_victims_stay(nlp: Language, sentence: str, surface: str) -> None:

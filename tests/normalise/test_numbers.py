@@ -119,6 +119,10 @@ CASES = [
     ("about 8.7 acres", A(8.7, qualifier="about", unit="acre")),
     ("30°C", A(30.0, unit="°C")),
     ("190 km2", A(190.0, unit="km2")),
+    ("193km/h", A(193.0, unit="km/h")),
+    ("120 miles an hour", A(120.0, unit="mph")),
+    ("170,000-square-foot", A(170_000.0, unit="ft2")),
+    ("15,800-square-metre", A(15_800.0, unit="m2")),
 ]
 
 

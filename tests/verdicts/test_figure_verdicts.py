@@ -36,6 +36,7 @@ def _amount(text: str) -> Amount:
         ("between 10 and 20", [10, 20], [9, 21]),
         ("up to 5,000", [1, 5_000], [5_001]),
         ("36 miles", [57.5, 58.5], [56.0, 60.0]),  # in kilometres
+        ("more than 100 mph", [120 * 1.609344], [100 * 1.609344, 201 * 1.609344]),  # km/h
     ],
 )
 def test_interval_of_wording(text: str, inside: list[float], outside: list[float]) -> None:
@@ -54,6 +55,9 @@ def test_interval_of_wording(text: str, inside: list[float], outside: list[float
         (["about 58 km", "36 miles"], True),
         (["over 2,200", "nearly 2,200"], False),  # open ends do not touch
         (["at least three", "three"], True),
+        (["more than 100 mph", "up to 120 mph", "up to 193km/h"], True),
+        (["about 30 miles", "48km"], True),
+        (["170,000-square-foot", "15,800-square-metre"], True),
     ],
 )
 def test_common_point(texts: list[str], expected: bool) -> None:

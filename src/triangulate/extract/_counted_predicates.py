@@ -24,7 +24,7 @@ from triangulate.types import Amount
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["EMPTY_VERBS", "STATES", "change_of", "direction_of", "predicate_of"]
+__all__ = ["EMPTY_VERBS", "PEOPLE_VERBS", "STATES", "change_of", "direction_of", "predicate_of"]
 
 _INCREASE = {
     "increase",
@@ -68,6 +68,39 @@ _DECREASE = {
     "lower",
     "plummet",
     "sink",
+}
+# Verbs whose bare object or subject is people: "killing 10", "injuring dozens".
+PEOPLE_VERBS = {
+    "kill",
+    "injure",
+    "wound",
+    "hurt",
+    "die",
+    "evacuate",
+    "arrest",
+    "rescue",
+    "displace",
+    "detain",
+    "deport",
+    "expel",
+    "hospitalize",
+    "hospitalise",
+    "execute",
+    "behead",
+    "shoot",
+    "murder",
+    "abduct",
+    "kidnap",
+    "maim",
+    "trap",
+    "strand",
+    "treat",
+    "bury",
+    "drown",
+    "flee",
+    "perish",
+    "survive",
+    "strike",
 }
 # States a count of people is left in: "three dead", "left thousands homeless".
 STATES = {
@@ -158,10 +191,11 @@ def predicate_of(noun: Token, figure: Span) -> tuple[str | None, Token | None]:
     if (
         state is None
         and noun.head.lower_ in STATES
-        and noun.head.pos_ == "ADJ"
+        and (noun.head.pos_ == "ADJ" or noun.head.i == noun.i + 1)
         and (noun.head.i > noun.i)
     ):
-        state = noun.head  # headline "Three dead after fire-bomb hits bank"
+        # headlines "Three dead after fire-bomb hits bank", "1 dead, 2 hurt" (hurt as a verb)
+        state = noun.head
     if state is not None:
         return state.lower_, state
     head = noun.head

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from triangulate.extract._counted_predicates import PEOPLE_VERBS
 from triangulate.normalise.dates import MONTH_WORDS
 from triangulate.types import Amount
 
@@ -356,12 +357,22 @@ def _is_score(span: Span) -> bool:
 
 
 def _one_counts(token: Token) -> bool:
-    """ "one person was killed" counts; "one of the worst", "no one", "one place" do not."""
+    """ "one person was killed", "shot three, killing one", "two counts of murder and one
+    count of fleeing" count; "one of the worst", "no one", "one place" do not."""
     head = token.head
-    return (
-        token.dep_ == "nummod"
-        and _lemma(head) in _PEOPLE
-        and not any(c.tag_ == "POS" for c in head.children)
+    if token.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        return _lemma(head) in PEOPLE_VERBS and not any(c.dep_ == "prep" for c in token.children)
+    if token.dep_ != "nummod" or any(c.tag_ == "POS" for c in head.children):
+        return False
+    return _lemma(head) in _PEOPLE or _counted_again(token, head)
+
+
+def _counted_again(number: Token, noun: Token) -> bool:
+    """Whether another number of the sentence counts the same noun: a tally, item by item."""
+    return any(
+        other.i != number.i and other.dep_ == "nummod" and _lemma(other.head) == _lemma(noun)
+        for other in noun.sent
+        if other.like_num
     )
 
 

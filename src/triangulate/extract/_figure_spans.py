@@ -27,7 +27,9 @@ _SCALE = (
     r"[Mm]|[Kk]|MM|[Bb]|[Tt])\b)"
 )
 _UNIT = (
-    r"(?:[ \u00a0]?(?:%|per ?cent\b|percentage points?\b|km\b|kilomet(?:re|er)s\b|miles\b|"
+    r"(?:[ \u00a0]?(?:%|per ?cent\b|percentage points?\b|km/h\b|kph\b|mph\b|"
+    r"miles (?:an|per) hour\b|(?:-|\s)square[ -](?:foot|feet|met(?:re|er)s?|miles?)\b|"
+    r"km\b|kilomet(?:re|er)s\b|miles\b|"
     r"kg\b|tonnes\b|tons\b|acres\b|hectares\b|°C|°F|-?magnitude\b|"
     r"(?:US |Pakistani |Indian |Hong Kong |Australian |Canadian )?dollars\b|euros\b|"
     r"pounds\b|rupees\b|yuan\b|yen\b))"

@@ -35,6 +35,7 @@ from triangulate.extract._counted_phrases import (
 )
 from triangulate.extract._counted_predicates import (
     EMPTY_VERBS,
+    PEOPLE_VERBS,
     STATES,
     change_of,
     direction_of,
@@ -78,6 +79,9 @@ _CONTAINERS = {
     "minimum",
     "upwards",
 }
+# Containers that are themselves counted when a number quantifies them: "two counts of murder",
+# "three groups of protesters" (but "a group of 200 protesters" counts protesters).
+_COUNTABLE_CONTAINERS = {"count", "group", "batch", "crowd"}
 # "the deportation of 200,000 Afghans" counts Afghans deported.
 _EVENT_NOUNS = {
     "death": "killed",
@@ -109,39 +113,6 @@ _EVENT_NOUNS = {
     "sale": "sold",
     "loss": "lost",
     "destruction": "destroyed",
-}
-# Verbs whose bare object or subject is people: "killing 10", "injuring dozens".
-_PEOPLE_VERBS = {
-    "kill",
-    "injure",
-    "wound",
-    "hurt",
-    "die",
-    "evacuate",
-    "arrest",
-    "rescue",
-    "displace",
-    "detain",
-    "deport",
-    "expel",
-    "hospitalize",
-    "hospitalise",
-    "execute",
-    "behead",
-    "shoot",
-    "murder",
-    "abduct",
-    "kidnap",
-    "maim",
-    "trap",
-    "strand",
-    "treat",
-    "bury",
-    "drown",
-    "flee",
-    "perish",
-    "survive",
-    "strike",
 }
 _MAGNITUDE_WORDS = {"magnitude", "strength", "degree", "richter", "scale", "point"}
 _QUAKE = {"quake", "earthquake", "tremor", "temblor", "aftershock", "shock", "jolt"}
@@ -179,7 +150,7 @@ def read_counted(span: Span, amount: Amount, antecedent: str | None = None) -> C
     if noun is None and amount.unit in _DISTANCE_UNITS and (bearing := _bearing(span)):
         return Counted(f"distance {bearing}", change, None)
     if noun is not None:
-        phrase = noun_phrase(noun, span)
+        phrase = join_words(noun_phrase(noun, span), _what_of(noun))
         if (event := _event_of(noun)) is not None:
             return Counted(
                 join_words(phrase, event, period_phrase(noun.head.head, span)), change, phrase
@@ -224,6 +195,16 @@ def _elided(span: Span, anchor: Token, change: str | None, antecedent: str | Non
     return Counted(join_words(phrase, how, period_phrase(verb, span)), change, phrase)
 
 
+def _what_of(noun: Token) -> str | None:
+    """ "of murder" in "two counts of murder": what a counted container is made of."""
+    if lemma_of(noun) not in _COUNTABLE_CONTAINERS:
+        return None
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
+    phrase = short_phrase(obj) if obj is not None else None
+    return f"of {phrase}" if phrase else None
+
+
 def _owner(anchor: Token) -> Token | None:
     """The noun a number measures after "of" or "worth": "a population of 120,000"."""
     head = anchor.head
@@ -238,7 +219,7 @@ def _owner(anchor: Token) -> Token | None:
 
 def _implied_people(anchor: Token, verb: Token) -> str | None:
     """ "killing at least 10", "hundreds blocked a road": people, though unnamed."""
-    if lemma_of(verb) in _PEOPLE_VERBS or verb.lower_ in STATES:
+    if lemma_of(verb) in PEOPLE_VERBS or verb.lower_ in STATES:
         return "people"
     vague = anchor.lower_ in {"hundreds", "thousands", "dozens", "millions", "scores"}
     return "people" if vague and anchor.dep_ == "nsubj" else None
@@ -270,7 +251,12 @@ def _counted_noun(span: Span) -> tuple[Token | None, Token]:
         head = min(heads, key=lambda t: t.i)
         while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
             head = head.head  # "three bank workers": the workers, not the bank
-        if lemma_of(head) in _CONTAINERS and (obj := prep_object(head, {"of"})) is not None:
+        quantified = lemma_of(head) in _COUNTABLE_CONTAINERS  # "two counts of murder"
+        if (
+            lemma_of(head) in _CONTAINERS
+            and not quantified
+            and (obj := prep_object(head, {"of"})) is not None
+        ):
             return obj, _container(head)
         return head, _container(head)
     root = span.root

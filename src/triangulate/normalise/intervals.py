@@ -10,8 +10,8 @@ a reader can check one table of assumptions:
 wording                interval                             example
 =====================  ===================================  ==========================
 bare / about / some    v ± min(step / 2, 10 % of v)         some 2,300 -> [2250, 2350]
-over / more than       (v, v + max(10 % of v, 1)]           over 2,200 -> (2200, 2420]
-at least               [v, v + max(10 % of v, 1)]
+over / more than       (v, v + max(10 % of v, step, 1)]     over 2,200 -> (2200, 2420]
+at least               [v, v + max(10 % of v, step, 1)]
 nearly / almost        [v - 10 % of v, v)                   nearly 2m -> [1.8m, 2m)
 under / at most / up   [0, v)  or [0, v]
 range / vague          [low, high], or [low, next decade)   thousands -> [1000, 10000)
@@ -51,6 +51,7 @@ _DIMENSIONS: dict[str, dict[str, tuple[float, float]]] = {
         "km2": (1, 0),
         "m2": (1e-6, 0),
         "mi2": (2.589988, 0),
+        "ft2": (9.290304e-8, 0),
         "ha": (0.01, 0),
         "acre": (4.0468564e-3, 0),
     },
@@ -196,8 +197,9 @@ def _raw_interval(amount: Amount) -> Interval | None:
 def _hedged(v: float, qualifier: str | None, count: bool) -> Interval:
     size = abs(v)
     if qualifier in {"over", "at_least"}:
-        # A floor implies a ceiling not far above it, else the writer would quote a higher one.
-        reach = max(_SLACK * size, 1.0 if count else 0.0)
+        # A floor implies a ceiling not far above it, else the writer would quote a higher one;
+        # a round floor reaches its next step: "more than 100 mph" holds for 120 mph.
+        reach = max(_SLACK * size, _step(v), 1.0 if count else 0.0)
         return Interval(v, v + reach, lo_open=qualifier == "over")
     if qualifier == "nearly":
         return Interval(v - _SLACK * size, v, hi_open=True)

@@ -295,6 +295,13 @@ _MEASURE_UNITS: dict[str, str] = {
     "square miles": "mi2",
     "sq mi": "mi2",
     "square metres": "m2",
+    "square metre": "m2",
+    "square meter": "m2",
+    "sq m": "m2",
+    "square feet": "ft2",
+    "square foot": "ft2",
+    "sq ft": "ft2",
+    "square mile": "mi2",
     "square meters": "m2",
     "m2": "m2",
     "cubic feet": "ft3",
@@ -339,7 +346,7 @@ _SUFFIX_UNIT_RE = re.compile(
     + r")$"
 )
 _GLUED_UNIT_RE = re.compile(
-    r"(?<=\d)(%|°[cf]|km2|m2|km|kms|kmph|kg|kgs|lbs|lb|mm|cm|ml|mi|mph|kph|mw|gw|kwh|t)$"
+    r"(?<=\d)(%|°[cf]|km2|m2|km/h|km|kms|kmph|kg|kgs|lbs|lb|mm|cm|ml|mi|mph|kph|mw|gw|kwh|t)$"
 )
 _PREFIX_UNIT_RE = re.compile(
     r"^("
