@@ -215,3 +215,28 @@ def test_a_headline_number_reads_its_line() -> None:
         for i, (d, t) in enumerate(heads.items())
     ]
     assert [[f.doc_id for f in g] for g in align_figures(figures, articles)] == [["a", "b"], ["c"]]
+
+
+def test_killed_and_wounded_never_merge_however_alike() -> None:
+    figures, articles = build([
+        Row("cnn", "1", "people killed at the accounting firm"),
+        Row("cnn", "2", "people injured at the accounting firm"),
+        Row("usa", "one", "person shot to death at the accounting firm"),
+        Row("usa", "two", "others wounded at the accounting firm"),
+        Row("nyt", "2", "hurt"),
+    ])
+    groups = align_figures(figures, articles)
+    assert _group_of(groups, "1") == ["1", "one"]
+    assert _group_of(groups, "2") == ["2", "two", "2"]
+
+
+def test_a_period_up_to_now_is_no_name() -> None:
+    figures, articles = build([
+        Row("reuters", "over 2,200", "Pakistanis killed"),
+        Row("afp", "some 2,300", "people killed in attacks since August 2021"),
+        Row("bbc", "6.4", "magnitude of the quake that struck Qeshm"),
+        Row("afp", "6.7", "magnitude of the quake in December 2003"),
+    ])
+    groups = align_figures(figures, articles)
+    assert _group_of(groups, "over 2,200") == ["over 2,200", "some 2,300"]
+    assert _group_of(groups, "6.7") == ["6.7"]

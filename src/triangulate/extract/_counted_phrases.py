@@ -112,6 +112,7 @@ _IRREGULAR = {
 }
 _DOUBLED = re.compile(r"(?:^[^aeiou]*[aeiou][bdgklmnprt]$|(?:pel|mit|fer|cur|trol|gret)$)")
 _MAX_WORDS = 12
+_GLUE_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "of", "during"})
 
 
 def is_word(token: Token) -> bool:
@@ -212,9 +213,14 @@ def participle(verb: Token) -> str:
 
 
 def join_words(*parts: str | None) -> str | None:
-    """The non-empty parts joined by spaces and cut to the longest phrase kept."""
-    words = " ".join(p for p in parts if p).split()
-    return " ".join(words[:_MAX_WORDS]) or None
+    """The non-empty parts joined by spaces and cut to the longest phrase kept; a part whose
+    words are all said already is left out ("died in the attack" + "in the attack")."""
+    kept: list[str] = []
+    for part in parts:
+        words = [w for w in (part or "").lower().split() if w not in _GLUE_WORDS]
+        if part and not (kept and set(words) <= set(" ".join(kept).lower().split())):
+            kept.append(part)
+    return " ".join(" ".join(kept).split()[:_MAX_WORDS]) or None
 
 
 def prep_object(token: Token, preps: set[str]) -> Token | None:

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from triangulate.normalise.dates import MONTH_WORDS
 from triangulate.normalise.intervals import Interval, interval, kind, log_gap
 from triangulate.types import Article, Figure
 
@@ -72,7 +73,11 @@ another such only also just very so it they them he she we you i number total fi
 _STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WORD = re.compile(r"[a-z]+")
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|(?:19|20)\d\d)\b")
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SINCE_YEAR = re.compile(r"\bsince (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b")
 # "per day", "each week", "a year", "daily": a rate, never a total. "a day after" and "in a
 # year" are no rates: a following time word or a preceding preposition rules the match out.
 _RATE = re.compile(
@@ -89,6 +94,18 @@ _FORECAST = re.compile(
     r"\b(?:expected|projected|forecast|forecasts|predicted|anticipated|likely|estimated to)\b",
     re.IGNORECASE,
 )
+# What happened to the people counted: "killed" and "wounded" are two quantities however alike
+# their sentences ("one killed and two injured at the firm"); "shot" counts both together.
+_OUTCOMES: dict[str, tuple[str, ...]] = {  # word beginnings
+    "killed": ("kill", "dead", "die", "death", "fatal", "toll", "murder", "bodies", "slain"),
+    "injured": ("injur", "wound", "hurt", "hospitali"),
+    "shot": ("shot", "shoot"),
+    "missing": ("missing", "unaccounted"),
+    "arrested": ("arrest", "detain", "detention", "custody", "apprehend"),
+    "rescued": ("rescu", "evacuat"),
+}
+_TO_DEATH = re.compile(r"\bto death\b|\bdead\b|\band killed\b")
+SAME_OUTCOME_BONUS = 0.15
 _RATE_WINDOW = 8  # words after a figure searched for a rate when its counted phrase has none
 _NON_TOTAL_DAYS = 60  # a percentage or measurement this far apart in time is another quantity
 _TOTALS = {"count", "money"}
@@ -148,6 +165,7 @@ class _Traits:
     rate: str | None  # "day" for "17,000 a day": the period a rate is per
     forecast: bool  # "expected to return": a projection, not a count
     years: frozenset[str]  # years the counted phrase names: the period it covers
+    outcome: str | None  # "killed", "injured", ...: what happened to the people counted
 
 
 def _traits(figure: Figure, texts: Mapping[str, str]) -> _Traits:
@@ -166,6 +184,7 @@ def _traits(figure: Figure, texts: Mapping[str, str]) -> _Traits:
         rate=_rate(counted) or _rate(_after(figure, texts)),
         forecast=bool(_FORECAST.search(predicate)),
         years=frozenset(_YEAR.findall(counted)),
+        outcome=_outcome(counted),
     )
 
 
@@ -177,6 +196,8 @@ def _score(a: _Traits, b: _Traits, counted_cos: float, context_cos: float) -> fl
         return -np.inf
     if not _same_period(a, b):
         return -np.inf
+    if a.outcome and b.outcome and a.outcome != b.outcome:
+        return -np.inf
     both = a.has_counted and b.has_counted
     text = COUNTED_SHARE * counted_cos + (1 - COUNTED_SHARE) * context_cos if both else context_cos
     gap = log_gap(a.span, b.span) if a.span and b.span else 0.0
@@ -187,6 +208,8 @@ def _score(a: _Traits, b: _Traits, counted_cos: float, context_cos: float) -> fl
     score = W_EMBEDDING * text + W_KEYWORDS * jaccard + W_VALUE * max(0.0, 1.0 - gap / VALUE_FADE)
     if _identical(fa, fb):
         score += SAME_VALUE_BONUS * _specificity(a.span)
+    if a.outcome and a.outcome == b.outcome and _identical(fa, fb):
+        score += SAME_OUTCOME_BONUS  # "2 hurt" and "two wounded men": one count, told twice
     if bool(fa.change) != bool(fb.change):
         score -= CHANGE_PENALTY
     if a.names and b.names and not a.names & b.names:
@@ -222,6 +245,21 @@ def _same_period(a: _Traits, b: _Traits) -> bool:
     return True
 
 
+def _outcome(counted: str) -> str | None:
+    """What happened to the people a phrase counts, by its first outcome word: "killed" for
+    "people killed in the shooting", "injured" for "wounded in shotgun attack"."""
+    lowered = counted.lower()
+    if _TO_DEATH.search(lowered):
+        return "killed"  # "shot to death", "shot dead", "stabbed and killed"
+    for word in _WORD.findall(lowered):
+        if word.startswith("shotgun"):
+            continue
+        for outcome, beginnings in _OUTCOMES.items():
+            if word.startswith(beginnings):
+                return outcome
+    return None
+
+
 def _rate(text: str) -> str | None:
     """The period a rate is per: "17,000 crossing each day" -> "day"; None for a total."""
     match = _RATE.search(text)
@@ -243,8 +281,10 @@ def _specificity(span: Interval | None) -> float:
 
 
 def _names(phrase: str) -> frozenset[str]:
-    """Capitalised words and years in a phrase: "Zarand", "Bam", "2021" tell quantities apart."""
-    return frozenset(_stem(m.lower()) for m in _NAME.findall(phrase))
+    """Capitalised words and years in a phrase: "Zarand", "Bam", "in 2003" tell quantities
+    apart; months, weekdays and the start of a period up to now ("since 2021") do not."""
+    words = (m.lower() for m in _NAME.findall(_SINCE_YEAR.sub("", phrase)))
+    return frozenset(_stem(w) for w in words if w not in MONTH_WORDS and w not in _WEEKDAYS)
 
 
 def _same_sentence(a: Figure, b: Figure) -> bool:
