@@ -18,7 +18,8 @@ range / vague          [low, high], or [low, next decade)   thousands -> [1000, 
 =====================  ===================================  ==========================
 
 ``step`` is the rounding unit the digits imply: 2,267 -> 1, 2,300 -> 100, 1.7 million ->
-100,000. Measurements convert to one base unit per dimension (miles to km, °F to °C) so that
+100,000. A bare length, area, mass, volume or speed spans at least 3 % either side: sources
+convert "58 km" to "36 miles" or "35 miles", rounding after the conversion. Measurements convert to one base unit per dimension (miles to km, °F to °C) so that
 "36 miles" and "about 58 km" can be compared; currencies do not convert (no rates offline).
 """
 
@@ -34,6 +35,8 @@ from triangulate.types import Amount
 __all__ = ["Interval", "base_unit", "common_point", "interval", "kind", "log_gap"]
 
 _SLACK = 0.1  # the share of a value that "over", "nearly" and roundings are taken to span
+_CONVERSION_SLACK = 0.03  # a measurement's least spread: sources convert units, then round
+_CONVERTED = {"length", "area", "mass", "volume", "speed"}  # dimensions told in two systems
 _REL_EPS = 1e-9
 
 # dimension -> {unit: (factor to the base unit, offset)}; the first unit listed is the base.
@@ -191,10 +194,11 @@ def _raw_interval(amount: Amount) -> Interval | None:
             return Interval(0.0, high)
         else:
             return None
-    return _hedged(value, qualifier, amount.unit is None and not amount.multiplier)
+    converted = _UNIT_DIMENSION.get(amount.unit or "") in _CONVERTED
+    return _hedged(value, qualifier, amount.unit is None and not amount.multiplier, converted)
 
 
-def _hedged(v: float, qualifier: str | None, count: bool) -> Interval:
+def _hedged(v: float, qualifier: str | None, count: bool, converted: bool = False) -> Interval:
     size = abs(v)
     if qualifier in {"over", "at_least"}:
         # A floor implies a ceiling not far above it, else the writer would quote a higher one;
@@ -206,6 +210,8 @@ def _hedged(v: float, qualifier: str | None, count: bool) -> Interval:
     if qualifier in _CEILINGS:
         return Interval(min(0.0, v), v, hi_open=qualifier == "under")
     half = min(_step(v) / 2, _SLACK * size)
+    if converted:  # "36 miles" and "35 miles" for one "58 km": a conversion, rounded twice
+        half = max(half, _CONVERSION_SLACK * size)
     return Interval(v - half, v + half)
 
 
