@@ -43,6 +43,9 @@ def _method(article: Article, field: str) -> str:
             (),
         ),
         ("New Delhi [India], March 2 (ANI): The minister said.", "ANI", ()),
+        # an unknown host, named as the page writes it, else the host itself
+        ("http://news.sky.com/story/1/greek-riots\nGreek riots\nSky News understands.", "Sky News", ()),
+        ("http://www.thenational.ae/news/world/three-killed\nThree killed\nBody.", "thenational.ae", ()),
     ],
 )
 def test_outlet_and_bylines_from_sign_offs_and_datelines(

@@ -19,8 +19,9 @@ range / vague          [low, high], or [low, next decade)   thousands -> [1000, 
 
 ``step`` is the rounding unit the digits imply: 2,267 -> 1, 2,300 -> 100, 1.7 million ->
 100,000. A bare length, area, mass, volume or speed spans at least 3 % either side: sources
-convert "58 km" to "36 miles" or "35 miles", rounding after the conversion. Measurements convert to one base unit per dimension (miles to km, °F to °C) so that
-"36 miles" and "about 58 km" can be compared; currencies do not convert (no rates offline).
+convert "58 km" to "36 miles" or "35 miles", rounding after the conversion. Measurements
+convert to one base unit per dimension (miles to km, °F to °C) so that "36 miles" and "about
+58 km" can be compared; currencies do not convert (no rates offline).
 """
 
 from __future__ import annotations

@@ -253,8 +253,25 @@ def _outlet_from_text(text: str, has_dateline: bool, url: str | None) -> tuple[s
             name = _KNOWN_HOSTS.get(key) or next(
                 (v for k, v in _KNOWN_HOSTS.items() if k in host), None
             )
-            return name or host.removeprefix("www."), "source URL"
+            if name:
+                return name, "source URL"
+            written = _masthead(key, text)
+            if written:
+                return written, f"source URL {host}, named so in the text"
+            return host.removeprefix("www."), "source URL"
     return None, ""
+
+
+def _masthead(key: str, text: str) -> str | None:
+    """The outlet's name as its page writes it, found from the host: "thenational" ->
+    "The National", "keeptalkinggreece" -> "Keep Talking Greece", "sky" -> "Sky News"."""
+    for letters in (f"{key}news", key):
+        pattern = r"\b" + r"[ -]?".join(re.escape(c) for c in letters) + r"\b"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            words = re.split(r"[ -]", match.group())
+            if all(w[:1].isupper() for w in words):
+                return match.group()
+    return None
 
 
 def _cited_outlets(text: str, publisher: str | None) -> tuple[str, ...]:
