@@ -153,6 +153,9 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("It cost between $140 million and $150 million.", "between $140 million and $150 million"),
         ("They chased him at speeds up to 193km/h.", "up to 193km/h"),
         ("The 170,000-square-foot building houses law offices.", "170,000-square-foot"),
+        ("Thousands joined a 24-hour general strike.", "24-hour"),
+        ("Greece will receive loans over three years.", "three years"),
+        ("The tremor lasted just over 10 seconds.", "just over 10 seconds"),
     ],
 )
 def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
@@ -173,6 +176,10 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "It was one of the worst attacks, the first in years.",
         "Klitschko improved his record to 52-3 with the win.",
         "Six months ago the talks broke down.",
+        "Two years ago, the office closed.",
+        "Prices rose in the past three months.",
+        "The quake was registered at 17:06 hours local time.",
+        "He wanted to learn and grow one day at a time.",
     ],
 )
 def test_not_figures(nlp: Language, sentence: str) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from triangulate.extract._counted_predicates import PEOPLE_VERBS
 from triangulate.normalise.dates import MONTH_WORDS
+from triangulate.normalise.intervals import kind
 from triangulate.types import Amount
 
 if TYPE_CHECKING:
@@ -44,6 +45,16 @@ _TIME_UNIT = re.compile(
 _STREET = re.compile(
     r"^\s+(?:[A-Z][\w'.]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Way|"
     r"Boulevard|Blvd\.|Lane|Drive|Place|Square)(?!\w)"
+)
+_RELATIVE_AFTER = re.compile(
+    r"^[\s-]*(?:ago|later|earlier|before|after|old|olds|since|from now|into|of age|in a row|"
+    r"prior|back|running|straight)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:past|last|next|previous|coming|recent|following|first|final|every|each|aged?|"
+    r"nearly every)\s+$",
+    re.IGNORECASE,
 )
 _OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", re.IGNORECASE)
 _LABEL_WORDS = {
@@ -219,6 +230,8 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     """False for the numbers that count nothing a ledger wants (see module docstring)."""
     surface = text[start:end]
     bare = amount.unit is None and amount.qualifier is None and not amount.multiplier
+    if kind(amount) == "duration":
+        return _duration_counts(text, start, end)
     if _is_time_or_code(text, start, end):
         return False
     if re.search(r"\d\s?-\s?\d", surface) and _is_score(span):
@@ -230,6 +243,15 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     return not bare or (
         _bare_number_counts(doc, span, surface) and not _is_reference(span) and not _is_age(span)
     )
+
+
+def _duration_counts(text: str, start: int, end: int) -> bool:
+    """ "a 24-hour strike", "loans over three years" measure time; "two years ago", "the past
+    three months", "a 61-year-old" place or age something instead."""
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    if re.search(r"[\d:]\Z", before) or text[start:end].lower() == "one day":
+        return False  # "at 17:06 hours" is a time; "one day" mostly means "some day"
+    return not (_RELATIVE_AFTER.match(after) or _RELATIVE_BEFORE.search(before))
 
 
 def _is_reference(span: Span) -> bool:

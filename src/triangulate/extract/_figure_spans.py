@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from triangulate.normalise.intervals import kind
 from triangulate.normalise.numbers import QUALIFIERS, parse_amount
 from triangulate.types import Amount
 
@@ -53,6 +54,15 @@ _VAGUE_RE = re.compile(
     r"|\b(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)\b"
     r"|\b\w+-?fold\b"
 )
+_NUMBER_WORD = (
+    r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|eighteen|twenty|thirty|forty|fifty|sixty|hundred)"
+)
+# "three years", "a 24-hour strike": spaCy reads a duration as a date, so it is matched here.
+_DURATION_RE = re.compile(
+    rf"\b{_NUMBER_WORD}[ \u00a0-](?:second|minute|hour|day|week|month|year)s?\b", re.IGNORECASE
+)
+_TIME_PREPOSITIONS = {"over", "under"}  # "loans over three years": across, not "more than"
 _QUALIFIER_BEFORE = re.compile(
     r"(?:\b|^)("
     + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
@@ -71,6 +81,7 @@ def candidate_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _LABELS]
     spans += [m.span() for m in _NUMBER_RE.finditer(text)]
     spans += [m.span() for m in _VAGUE_RE.finditer(text)]
+    spans += [m.span() for m in _DURATION_RE.finditer(text)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -98,8 +109,10 @@ def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, in
         hedged = parse_amount(text[start : end + m.end()], rupee=rupee)
         if hedged is not None:
             end, amount = end + m.end(), hedged
-    if amount.qualifier is None and (
-        m := _QUALIFIER_BEFORE.search(text[max(0, start - 25) : start])
+    if (
+        amount.qualifier is None
+        and (m := _QUALIFIER_BEFORE.search(text[max(0, start - 25) : start]))
+        and not (kind(amount) == "duration" and m.group(0).strip().lower() in _TIME_PREPOSITIONS)
     ):
         hedged = parse_amount(text[start - len(m.group(0)) : end], rupee=rupee)
         if hedged is not None:

@@ -224,6 +224,8 @@ _CURRENCY_WORDS: dict[str, str] = {
     "shillings": "KES",
 }
 _CURRENCY_WORDS.update({code: code.upper() for code in _ISO_CODES})
+_DURATIONS = {"second": "s", "minute": "min", "hour": "h", "day": "days", "week": "weeks"}
+_DURATIONS |= {"month": "months", "year": "years"}
 _MEASURE_UNITS: dict[str, str] = {
     "km": "km",
     "kms": "km",
@@ -327,6 +329,8 @@ _MEASURE_UNITS: dict[str, str] = {
     "gigawatts": "GW",
     "kwh": "kWh",
     "mwh": "MWh",
+    # durations: "a 24-hour strike", "loans over three years", "just over 10 seconds"
+    **{f"{unit}{plural}": symbol for unit, symbol in _DURATIONS.items() for plural in ("", "s")},
 }
 _PERCENT_WORDS = {
     "%": "%",
@@ -476,7 +480,13 @@ def _parse_unhedged(s: str, rupee: str) -> Amount | None:
         return multiplier
     if m := _MAJOR_MINOR_RE.match(s):
         major, minor = _parse_core(m.group(1)), _parse_core(m.group(3))
-        if major is not None and minor is not None and major.unit and 0 <= minor.value < 100:
+        if (
+            major is not None
+            and minor is not None
+            and major.unit
+            and minor.unit is None  # "900 euros a month" is a rate, not 900.01
+            and 0 <= minor.value < 100
+        ):
             return Amount(_tidy(major.value + minor.value / 100), unit=major.unit)
     if m := re.match(r"^(?:between|from) (.+?) (?:and|to) (.+)$", s):
         return _range(m.group(1), m.group(2))
