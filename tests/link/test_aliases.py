@@ -93,6 +93,19 @@ def _merge(*names: tuple[str, str], table: AliasTable | None = None) -> list[Ent
             "Taliban",
         ),
         ([("AFP", "ORG"), ("AFP news agency", "ORG"), ("AFP", "ORG")], "AFP"),
+        # Middle initials, generational suffixes, parts of an organisation's name, US states.
+        ([("Robert Pickell", "PERSON"), ("Robert J Pickell", "PERSON")], "Robert J Pickell"),
+        (
+            [("Anthony LaCalamita", "PERSON"), ("Anthony LaCalamita III", "PERSON")],
+            "Anthony LaCalamita III",
+        ),
+        ([("Gordon Advisors", "ORG"), ("Gordon", "ORG")], "Gordon Advisors"),
+        ([("WDIV-TV", "ORG"), ("WDIV", "ORG")], "WDIV-TV"),
+        (
+            [("Royal Oak Beaumont Hospital", "ORG"), ("Beaumont Hospital", "ORG")],
+            "Royal Oak Beaumont Hospital",
+        ),
+        ([("Michigan", "GPE"), ("Mich.", "GPE")], "Michigan"),
     ],
 )
 def test_merges(names: list[tuple[str, str]], canonical: str) -> None:
@@ -118,6 +131,10 @@ def test_merges(names: list[tuple[str, str]], canonical: str) -> None:
         [("Jordan", "PERSON"), ("Jardine", "PERSON")],
         [("Philippine", "NORP"), ("Philippines", "GPE")],
         [("Oman", "GPE"), ("Amman", "GPE")],
+        [("George Bush", "PERSON"), ("George W. Bush", "PERSON"), ("George H. W. Bush", "PERSON")],
+        [("EU & IMF", "ORG"), ("EU", "ORG"), ("IMF", "ORG")],
+        [("Royal Oak Beaumont Hospital", "ORG"), ("Royal Oak", "ORG")],
+        [("Pakistan Institute for Conflict and Security Studies", "ORG"), ("Pakistan", "GPE")],
     ],
 )
 def test_does_not_merge(names: list[tuple[str, str]]) -> None:

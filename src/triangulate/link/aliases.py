@@ -42,6 +42,56 @@ from triangulate.types import Entity, EntityMention, Span
 __all__ = ["AliasEntry", "AliasTable", "AliasTableError", "load_alias_table", "merge_entities"]
 
 _CONNECTORS = word_set("e i ul ut ud ur us al el o wal un ush bin ibn ad az as")
+# The abbreviations US news style gives states ("Troy, Mich."), read only with their full stop.
+_US_STATES = {
+    abbreviation: state.lower()
+    for state, abbreviation in (
+        ("Alabama", "ala"),
+        ("Arizona", "ariz"),
+        ("Arkansas", "ark"),
+        ("California", "calif"),
+        ("Colorado", "colo"),
+        ("Connecticut", "conn"),
+        ("Delaware", "del"),
+        ("Florida", "fla"),
+        ("Georgia", "ga"),
+        ("Illinois", "ill"),
+        ("Indiana", "ind"),
+        ("Kansas", "kan"),
+        ("Kentucky", "ky"),
+        ("Louisiana", "la"),
+        ("Maryland", "md"),
+        ("Massachusetts", "mass"),
+        ("Michigan", "mich"),
+        ("Minnesota", "minn"),
+        ("Mississippi", "miss"),
+        ("Missouri", "mo"),
+        ("Montana", "mont"),
+        ("Nebraska", "neb"),
+        ("Nevada", "nev"),
+        ("New Hampshire", "nh"),
+        ("New Jersey", "nj"),
+        ("New Mexico", "nm"),
+        ("New York", "ny"),
+        ("North Carolina", "nc"),
+        ("North Dakota", "nd"),
+        ("Oklahoma", "okla"),
+        ("Oregon", "ore"),
+        ("Pennsylvania", "pa"),
+        ("Rhode Island", "ri"),
+        ("South Carolina", "sc"),
+        ("South Dakota", "sd"),
+        ("Tennessee", "tenn"),
+        ("Texas", "tex"),
+        ("Vermont", "vt"),
+        ("Virginia", "va"),
+        ("Washington", "wash"),
+        ("West Virginia", "w va"),
+        ("Wisconsin", "wis"),
+        ("Wyoming", "wyo"),
+    )
+}
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MINOR = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "le", "&"})
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # "Alishbandi" / "Alishvandi", "Qasem" / "Kassem", "Mohammad" / "Muhammed": one sound each.
@@ -102,6 +152,8 @@ def merge_entities(
     groups.merge_generic_heads()
     groups.merge_nationality_prefixes()
     groups.merge_acronyms(mentions)
+    groups.merge_full_names()
+    groups.merge_organisation_parts()
     groups.merge_surnames()
     groups.apply_forced()
     return groups.entities()
@@ -169,6 +221,8 @@ class _Groups:
         key = exact_key(mention.text, person=mention.label == "PERSON")
         if not key:
             return
+        if mention.label == "GPE" and mention.text.endswith("."):
+            key = _US_STATES.get(key, key)  # "Mich." is Michigan
         if key not in self._parent:
             self._parent[key] = key
             self._keys[key] = [key]
@@ -283,6 +337,45 @@ class _Groups:
             if len(matches) == 1:
                 self.union(matches.pop(), key)
 
+    def merge_full_names(self) -> None:
+        """ "Robert J Pickell" and "Anthony LaCalamita III" join "Robert Pickell" and
+        "Anthony LaCalamita": middle initials and generational suffixes do not count."""
+        people = [k for k in self._parent if self._type([k]) == "PERSON"]
+        variants: dict[str, set[str]] = {}
+        for key in people:
+            if (core := _person_core(key)) != key and len(core.split()) > 1:
+                variants.setdefault(core, set()).add(key)
+        for core, keys in variants.items():
+            # "George W. Bush" and "George H. W. Bush" are two people: only a lone variant joins.
+            if len(keys) == 1 and core in self._parent:
+                self.union(core, keys.pop())
+
+    def merge_organisation_parts(self) -> None:
+        """ "Gordon" joins "Gordon Advisors", "WDIV" joins "WDIV-TV", "Beaumont Hospital" joins
+        "Royal Oak Beaumont Hospital": an organisation named by the start or end of exactly one
+        longer organisation name, when no mention reads it as a place or a people."""
+        organisations = [k for k in self._parent if self._type([k]) == "ORG"]
+        single = [k for k in organisations if not self._joins_two(k)]  # not "EU & IMF"
+        for short in organisations:
+            if any(m.label in {"GPE", "NORP", "LOC"} for m in self._mentions.get(short, [])):
+                continue
+            # A one-word start ("Gordon" Advisors) or a several-word end ("Beaumont Hospital");
+            # a several-word start is often a place ("Royal Oak" Beaumont Hospital), a one-word
+            # end a generic noun ("Foreign Office").
+            one_word = " " not in short
+            owners = {
+                self.find(long)
+                for long in single
+                if long != short
+                and (long.startswith(short + " ") if one_word else long.endswith(" " + short))
+            }
+            if len(owners) == 1 and self.find(short) not in owners:
+                self.union(owners.pop(), short)
+
+    def _joins_two(self, key: str) -> bool:
+        """Whether a name joins two organisations: "EU & IMF", "Fannie Mae and Freddie Mac"."""
+        return any(re.search(r"&| and ", m.text) for m in self._mentions.get(key, []))
+
     def merge_surnames(self) -> None:
         members = self.members()
         people = {r: ks for r, ks in members.items() if self._type(ks) == "PERSON"}
@@ -290,7 +383,7 @@ class _Groups:
         for root, keys in people.items():
             for key in keys:
                 if len(key.split()) > 1:
-                    full_by_last.setdefault(key.split()[-1], set()).add(root)
+                    full_by_last.setdefault(_person_core(key).split()[-1], set()).add(root)
         for root, keys in people.items():
             if all(len(k.split()) == 1 for k in keys):
                 owners = full_by_last.get(keys[0], set()) - {root}
@@ -386,6 +479,13 @@ def _core(key: str, nationalities: set[str]) -> str:
     core = _GENERIC_HEAD.sub("", key)
     first, _, rest = core.partition(" ")
     return rest if rest and first in nationalities else core
+
+
+def _person_core(key: str) -> str:
+    """A person's key without middle initials and generational suffixes."""
+    words = key.split()
+    kept = [w for i, w in enumerate(words) if not (i > 0 and (len(w) == 1 or w in _SUFFIXES))]
+    return " ".join(kept)
 
 
 def _last_word(name: str) -> str:
