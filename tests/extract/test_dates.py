@@ -37,6 +37,8 @@ BASE = dt.date(2023, 11, 8)  # a Wednesday
         ("late Thursday", "2023-11-02", "day"),
         ("next Monday", "2023-11-13", "day"),
         ("yesterday", "2023-11-07", "day"),
+        ("this morning", "2023-11-08", "day"),
+        ("this afternoon", "2023-11-08", "day"),
         ("eight days ago", "2023-10-31", "day"),
         ("six months ago", "2023-05", "month"),
         ("in August 2021", "2021-08", "month"),

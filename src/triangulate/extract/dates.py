@@ -62,6 +62,7 @@ _PATTERNS = re.compile(
             rf"\bthe (?:past|last) (?:{_QUANT} )?{_UNIT}\b",
             rf"\b(?:first|second) half of {_YEAR}\b",
             r"\byesterday\b",
+            r"\bthis (?:morning|afternoon|evening)\b",
             r"(?:(?<=\bat )|(?<=\bover ))the weekend\b",
             rf"(?<=\b(?:in|by) ){_YEAR}\b(?!-)",
         )

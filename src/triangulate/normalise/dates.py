@@ -84,7 +84,8 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_ONLY = re.compile(rf"^(last |this |next )?({_MONTH_RE})$", re.I)
 _WEEKEND = re.compile(r"^the weekend$", re.I)
-_DEICTIC = re.compile(r"^(yesterday|today|tonight|tomorrow)$", re.I)
+# "this" is what "this morning" / "this afternoon" leave once the time of day is cut off.
+_DEICTIC = re.compile(r"^(yesterday|today|tonight|tomorrow|this)$", re.I)
 _CALENDAR = re.compile(
     r"^(?:the )?(?:(?:same|corresponding) (?:period|time|month|quarter|week|day) )?"
     r"(last|this|next|current) (week|weekend|month|year|decade)$",
