@@ -115,8 +115,10 @@ def main() -> None:
             [sys.executable, __file__, "--one", str(size), "--batch-size", str(args.batch_size)],
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
         )
+        if child.returncode != 0:
+            sys.exit(f"{size} articles: the run failed\n{child.stderr[-3000:]}")
         result = json.loads(child.stdout.strip().splitlines()[-1])
         results.append(result)
         print(
