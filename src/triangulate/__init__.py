@@ -17,6 +17,7 @@ from triangulate.errors import (
     InputError,
     ModelNotInstalledError,
     NoUsableInputError,
+    SettingsError,
     StoreBusyError,
     StoreError,
     StoryNotFoundError,
@@ -26,6 +27,7 @@ from triangulate.ingest import IngestResult, read_inputs
 from triangulate.normalise.metadata import settle_metadata
 from triangulate.render import render
 from triangulate.render.json import dossier_to_dict, validate
+from triangulate.settings import Settings, load_settings
 from triangulate.types import (
     Amount,
     Article,
@@ -60,6 +62,8 @@ __all__ = [
     "Problem",
     "Quote",
     "RawArticle",
+    "Settings",
+    "SettingsError",
     "Span",
     "StoreBusyError",
     "StoreError",
@@ -68,6 +72,7 @@ __all__ = [
     "build_dossier",
     "dossier_from_paths",
     "dossier_to_dict",
+    "load_settings",
     "read_inputs",
     "render",
     "settle_metadata",

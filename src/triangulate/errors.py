@@ -9,6 +9,12 @@ class TriangulateError(Exception):
     code = "T000"
 
 
+class SettingsError(TriangulateError):
+    """A settings file or variable is wrong; the message names it, the key, and the fix."""
+
+    code = "T010"
+
+
 class InputError(TriangulateError):
     """An input could not be read or used; the message names the file (and line)."""
 

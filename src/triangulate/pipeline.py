@@ -26,8 +26,9 @@ from triangulate.link.events import build_events
 from triangulate.link.figures import align_figures
 from triangulate.link.quotes import cluster_quotes
 from triangulate.link.speakers import canonical_with, speaker_index
-from triangulate.nlp.pipeline import load_nlp, parse
+from triangulate.nlp.pipeline import BATCH_SIZE, load_nlp, parse
 from triangulate.normalise.metadata import date_undated, settle_metadata
+from triangulate.settings import Settings, load_settings
 from triangulate.types import (
     Article,
     DateMention,
@@ -63,16 +64,29 @@ def dossier_from_paths(
     stdin: TextIO | None = None,
     alias_file: Path | None = None,
     progress: Progress | None = None,
+    settings: Settings | None = None,
 ) -> tuple[Dossier, IngestResult]:
-    """Read inputs and build the dossier of the story they form; raise if none is usable."""
-    ingested = read_inputs(paths, stdin)
+    """Read inputs and build the dossier of the story they form; raise if none is usable.
+
+    ``settings`` (default: :func:`~triangulate.settings.load_settings`) give the file size
+    limit, the spaCy model and its batch size, and the alias file used when ``alias_file`` is
+    not given."""
+    settings = settings or load_settings()
+    ingested = read_inputs(paths, stdin, max_file_bytes=settings.ingest.max_file_bytes)
     if not ingested.articles:
         raise NoUsableInputError(
             "no input could be used: " + "; ".join(str(p) for p in ingested.problems[:5])
         )
     articles = [settle_metadata(raw) for raw in ingested.articles]
+    alias_file = alias_file or settings.dossier.aliases
     aliases = load_alias_table(alias_file) if alias_file else None
-    dossier = build_dossier(articles, aliases=aliases, progress=progress)
+    dossier = build_dossier(
+        articles,
+        nlp=load_nlp(settings.nlp.model),
+        aliases=aliases,
+        progress=progress,
+        batch_size=settings.nlp.batch_size,
+    )
     return dataclasses.replace(dossier, problems=tuple(ingested.problems)), ingested
 
 
@@ -82,6 +96,7 @@ def build_dossier(
     nlp: Language | None = None,
     aliases: AliasTable | None = None,
     progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> Dossier:
     """Build the dossier of one story from its articles.
 
@@ -91,18 +106,23 @@ def build_dossier(
     >>> [f.text for f in build_dossier([article]).figures]
     ['over 200']
     """
-    extractions = annotate(date_undated(articles), nlp=nlp, progress=progress)
+    extractions = annotate(
+        date_undated(articles), nlp=nlp, progress=progress, batch_size=batch_size
+    )
     return link(extractions, aliases=aliases)
 
 
 def annotate(
-    articles: Sequence[Article], *, nlp: Language | None = None, progress: Progress | None = None
+    articles: Sequence[Article],
+    *,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> list[Extraction]:
     """Parse every article once (``nlp.pipe``) and run the extractors on each parse."""
     results = []
-    for article, doc in zip(
-        articles, parse((a.text for a in articles), nlp or load_nlp()), strict=True
-    ):
+    docs = parse((a.text for a in articles), nlp or load_nlp(), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
         results.append(extract_document(doc, article))
         if progress is not None:
             progress(1)

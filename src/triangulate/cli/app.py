@@ -9,12 +9,20 @@ import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 
-from triangulate.errors import InputError, NoUsableInputError, StoryNotFoundError, TriangulateError
+from triangulate.errors import (
+    InputError,
+    NoUsableInputError,
+    SettingsError,
+    StoryNotFoundError,
+    TriangulateError,
+)
+from triangulate.settings import Settings, load_settings
 
 __all__ = ["app", "console", "err_console", "handle_errors", "main", "state"]
 
@@ -32,8 +40,24 @@ err_console = Console(stderr=True)
 
 
 class _State:
-    quiet = False
-    verbose = False
+    """Global options, and the settings they lead to (loaded once, on first use)."""
+
+    def __init__(self) -> None:
+        self.quiet = False
+        self.verbose = False
+        self.config: Path | None = None
+        self._settings: Settings | None = None
+
+    def configure(self, *, quiet: bool, verbose: bool, config: Path | None) -> None:
+        """Take this run's global options; settings load again on next use."""
+        self.quiet, self.verbose, self.config = quiet, verbose, config
+        self._settings = None
+
+    def settings(self) -> Settings:
+        """Defaults, the --config file (or $TRIANGULATE_CONFIG), then the environment."""
+        if self._settings is None:
+            self._settings = load_settings(self.config)
+        return self._settings
 
 
 state = _State()
@@ -50,10 +74,17 @@ def _global_options(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each stage; show tracebacks.")
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="TOML settings file over the defaults (else $TRIANGULATE_CONFIG, else "
+            "./triangulate.toml when present); TRIANGULATE_<SECTION>_<KEY> variables win.",
+        ),
+    ] = None,
 ) -> None:
     """Reconcile news coverage across sources."""
-    state.quiet = quiet
-    state.verbose = verbose
+    state.configure(quiet=quiet, verbose=verbose, config=config)
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -68,7 +99,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
-        except (NoUsableInputError, InputError, StoryNotFoundError) as exc:
+        except (NoUsableInputError, InputError, StoryNotFoundError, SettingsError) as exc:
             err_console.print(f"[red]error[/red] [{exc.code}]: {exc}", highlight=False)
             raise typer.Exit(2) from exc
         except TriangulateError as exc:

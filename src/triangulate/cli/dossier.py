@@ -47,16 +47,19 @@ def dossier(
     aliases: Annotated[
         Path | None,
         typer.Option(
-            "--aliases", help="TOML file of entity aliases that override automatic merges."
+            "--aliases",
+            help="TOML file of entity aliases that override automatic merges. "
+            "Default: the dossier.aliases setting.",
         ),
     ] = None,
     story: Annotated[
         str | None,
         typer.Option("--story", help="Build the dossier of a stored story (see 'stories')."),
     ] = None,
-    db: Annotated[Path, typer.Option("--db", help="The store, for --story.")] = Path(
-        "triangulate.duckdb"
-    ),
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="The store, for --story. Default: the store.db setting."),
+    ] = None,
 ) -> None:
     """Build a dossier: sources, figure ledger with verdicts, quotes, timeline, entities, brief."""
     if output_format is not None and output_format not in FORMATS:
@@ -66,7 +69,7 @@ def dossier(
     if story is not None:
         from triangulate.store import build_story_dossier
 
-        result = build_story_dossier(db, story)
+        result = build_story_dossier(db or state.settings().store.db, story)
         skipped = list(result.problems)
         used = len(result.documents)
     else:
@@ -78,7 +81,11 @@ def dossier(
 
         with progress_bar("Reading articles", enabled=not state.quiet) as advance:
             result, ingested = dossier_from_paths(
-                paths, stdin=sys.stdin, alias_file=aliases, progress=advance
+                paths,
+                stdin=sys.stdin,
+                alias_file=aliases,
+                progress=advance,
+                settings=state.settings(),
             )
         skipped = list(ingested.problems)
         used = len(ingested.articles)

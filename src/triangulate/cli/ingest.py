@@ -25,19 +25,26 @@ def ingest(
             show_default=False,
         ),
     ],
-    db: Annotated[Path, typer.Option("--db", help="The store (created if missing).")] = Path(
-        "triangulate.duckdb"
-    ),
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="The store (created if missing). Default: the store.db setting."),
+    ] = None,
     batch_size: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--batch-size", min=1, help="Articles per transaction (memory grows with it)."
+            "--batch-size",
+            min=1,
+            help="Articles per transaction (memory grows with it). "
+            "Default: the store.batch_size setting.",
         ),
-    ] = 256,
+    ] = None,
 ) -> None:
     """Add articles to the store (idempotent: re-ingesting an article adds nothing)."""
     from triangulate.store import ingest as ingest_paths
 
+    settings = state.settings()
+    db = db or settings.store.db
+    batch_size = batch_size or settings.store.batch_size
     with progress_bar("Ingesting", enabled=not state.quiet) as advance:
         report = ingest_paths(paths, db, batch_size=batch_size, progress=advance)
     for problem in report.problems:

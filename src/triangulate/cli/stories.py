@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from triangulate.cli.app import app, console, handle_errors
+from triangulate.cli.app import app, console, handle_errors, state
 
 __all__ = ["stories"]
 
@@ -20,7 +20,9 @@ _FORMATS = ("table", "json")
 @app.command()
 @handle_errors
 def stories(
-    db: Annotated[Path, typer.Option("--db", help="The store.")] = Path("triangulate.duckdb"),
+    db: Annotated[
+        Path | None, typer.Option("--db", help="The store. Default: the store.db setting.")
+    ] = None,
     output_format: Annotated[
         str,
         typer.Option(
@@ -40,7 +42,7 @@ def stories(
         )
     from triangulate.store import list_stories
 
-    found = list_stories(db, min_size=min_size)
+    found = list_stories(db or state.settings().store.db, min_size=min_size)
     if output_format == "json":
         sys.stdout.write(
             json.dumps([s.to_dict() for s in found], ensure_ascii=False, indent=2) + "\n"

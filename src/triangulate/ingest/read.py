@@ -65,11 +65,16 @@ class IngestResult:
         return f"{len(self.articles)} article(s) used, {len(self.problems)} input(s) skipped"
 
 
-def read_inputs(paths: Sequence[str | Path], stdin: TextIO | None = None) -> IngestResult:
+def read_inputs(
+    paths: Sequence[str | Path],
+    stdin: TextIO | None = None,
+    *,
+    max_file_bytes: int = MAX_FILE_BYTES,
+) -> IngestResult:
     """Read every path; nothing is dropped silently: each unusable input becomes a Problem."""
     result = IngestResult()
     seen_ids: dict[str, int] = {}
-    for item in iter_inputs(paths, stdin):
+    for item in iter_inputs(paths, stdin, max_file_bytes=max_file_bytes):
         result.inputs_seen += 1
         if isinstance(item, Problem):
             result.problems.append(item)
@@ -90,7 +95,10 @@ def read_inputs(paths: Sequence[str | Path], stdin: TextIO | None = None) -> Ing
 
 
 def iter_inputs(
-    paths: Sequence[str | Path], stdin: TextIO | None = None
+    paths: Sequence[str | Path],
+    stdin: TextIO | None = None,
+    *,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> Iterator[RawArticle | Problem]:
     """Yield articles and problems from files, folders (recursively, sorted) and ``-``."""
     for raw in paths:
@@ -103,14 +111,14 @@ def iter_inputs(
             if not files:
                 yield Problem(str(path), "the folder holds no files")
             for file in files:
-                yield from _read_file(file)
+                yield from _read_file(file, max_file_bytes)
         elif path.exists():
-            yield from _read_file(path)
+            yield from _read_file(path, max_file_bytes)
         else:
             yield Problem(str(path), "no such file or folder; check the path")
 
 
-def _read_file(path: Path) -> Iterator[RawArticle | Problem]:
+def _read_file(path: Path, max_file_bytes: int) -> Iterator[RawArticle | Problem]:
     source = str(path)
     name = path.name.lower()
     suffix = Path(name[:-3]).suffix if name.endswith(".gz") else path.suffix.lower()
@@ -121,9 +129,9 @@ def _read_file(path: Path) -> Iterator[RawArticle | Problem]:
         return
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES and suffix not in (".jsonl", ".ndjson"):
+        if size > max_file_bytes and suffix not in (".jsonl", ".ndjson"):
             raise InputError(
-                source, f"the file is {size:,} bytes, over the {MAX_FILE_BYTES:,} limit; split it"
+                source, f"the file is {size:,} bytes, over the {max_file_bytes:,} limit; split it"
             )
         if suffix in (".jsonl", ".ndjson") and not name.endswith(".gz"):
             yield from _read_jsonl_stream(path)
@@ -131,6 +139,11 @@ def _read_file(path: Path) -> Iterator[RawArticle | Problem]:
         data = path.read_bytes()
         if name.endswith(".gz"):
             data = gzip.decompress(data)
+            if len(data) > max_file_bytes:  # a small archive may unpack to a huge file
+                raise InputError(
+                    source,
+                    f"the file unpacks to {len(data):,} bytes, over the {max_file_bytes:,} limit",
+                )
         text = decode_bytes(data, source)
     except InputError as exc:
         yield Problem(exc.source, exc.reason, exc.line)

@@ -52,7 +52,9 @@ def _newline_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def parse(texts: Iterable[str], nlp: Language | None = None) -> Iterator[Doc]:
+def parse(
+    texts: Iterable[str], nlp: Language | None = None, *, batch_size: int = BATCH_SIZE
+) -> Iterator[Doc]:
     """Parse texts with ``nlp.pipe`` in batches, in order."""
     nlp = nlp or load_nlp()
-    yield from nlp.pipe(texts, batch_size=BATCH_SIZE)
+    yield from nlp.pipe(texts, batch_size=batch_size)
