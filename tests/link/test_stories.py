@@ -57,6 +57,9 @@ def ecb(shared: Path) -> list[dict[str, Any]]:
             {"Sulawesi", "Indonesia"},
             {"The", "Monday"},
         ),
+        # which ceremony: the ordinal tells the 81st Academy Awards from the 86th
+        ("Ellen DeGeneres To Host 86th Oscars", {"DeGeneres", "86th", "Oscars"}, {"To"}),
+        ("Jackman will host the 81st Academy Awards on Feb. 22.", {"81st", "22"}, {"Feb"}),
     ],
 )
 def test_key_terms(text: str, present: set[str], absent: set[str]) -> None:

@@ -6,19 +6,23 @@ Two steps, both cheap enough for a stream of 100k articles:
    banding find candidates; a candidate whose estimated Jaccard similarity passes
    ``near_duplicate`` puts the article into that article's story, no embedding needed.
 2. Same-event grouping: the article's title + lead embedding is compared with the centroids of
-   the active stories, and the closest ones are scored with their key terms (capitalised words
-   and numbers: a cheap stand-in for named entities). Key terms are kept as raw counts and
-   weighted by tf-idf with the document frequencies *of now*, so a term that was rare when a
-   story opened but has since become common stops counting for much. The score is
+   the active stories, and the closest ones are scored with their key terms (capitalised words,
+   ordinals and numbers: a cheap stand-in for named entities) and their time evidence. Key
+   terms are kept as raw counts and weighted by tf-idf with the document frequencies *of now*,
+   so a term that was rare when a story opened but has since become common stops counting for
+   much. The score is
 
-       cosine + keyword_weight * term cosine - conflict_weight * conflict - date penalty
+       cosine + keyword_weight * term cosine - conflict_weight * conflict - time penalties
 
    where ``conflict`` is the smaller of two shares of tf-idf mass: the article's terms the story
    never mentions and the story's terms the article never mentions. Both sides naming people,
    places or numbers the other lacks is what tells a second earthquake, a second Oscar host or
-   a second fight of the same boxer from a follow-up of the first. The date penalty grows with
-   the log of the days between the article and the story's date span beyond ``window_days``.
-   The article joins the best story whose score passes ``threshold``, or opens a new one.
+   a second fight of the same boxer from a follow-up of the first. The time penalties say when
+   the article's events lie apart from the story's: the date penalty grows with the log of the
+   days between trusted publication dates beyond ``window_days``; the year penalties compare
+   the latest years the texts name, which most articles that state no date still carry (see
+   :mod:`triangulate.link._story_time`). The article joins the best story whose score passes
+   ``threshold``, or opens a new one.
 
 Stories are never re-clustered: a decision, once taken, stays, which is what lets ingest run in
 batches with memory bounded by the number of active stories (``max_active``), not the corpus.
@@ -30,14 +34,22 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import re
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
+
+from triangulate.link._story_sketch import (
+    BANDS,
+    NUM_PERM,
+    band_keys,
+    estimated_jaccard,
+    minhash_signature,
+)
+from triangulate.link._story_terms import TermStats, key_terms, lead_text, term_weights
+from triangulate.link._story_time import article_time, contradicts, year_conflict
 
 __all__ = [
     "BANDS",
@@ -47,6 +59,7 @@ __all__ = [
     "StoryIndex",
     "StorySignal",
     "TermStats",
+    "article_time",
     "band_keys",
     "estimated_jaccard",
     "key_terms",
@@ -57,31 +70,6 @@ __all__ = [
 ]
 
 Vector = npt.NDArray[np.float32]
-Signature = npt.NDArray[np.uint32]
-
-NUM_PERM = 100
-BANDS = 20  # 20 bands x 5 rows: pairs at Jaccard 0.8 collide in some band with p > 0.999
-_ROWS = NUM_PERM // BANDS
-_SHINGLE = 5
-# Title + 30 words: as good as 60 words on ECB+ (B3 F1 within 0.005) at half the encoder time.
-_LEAD_WORDS = 30
-
-_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-# A capitalised word (with inner dots/hyphens: "U.S.", "Al-Shabaab") or a number.
-_TERM = re.compile(r"\b(?:[A-Z][\w'’&.-]*\w|[A-Z]|\d[\d,.]*\d|\d)\b")
-_SENTENCE_END = re.compile(r"[.!?:;\"“”‘’(\[\-–—]\s*$")
-# Capitalised words that say nothing about which event a text tells.
-_COMMON_WORDS = """
-    a an and as at but by for from he her his i if in it its me my of on or our she that the their
-    them there these they this those to we what when where who why with you your after before then
-    also however meanwhile mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec am pm edt est pdt pst gmt utc et bst updated published
-    posted first last read more share tweet email comments advertisement photo image video click
-    here said says
-"""
-_COMMON = frozenset(_COMMON_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +79,11 @@ class ClusterConfig:
     ``python -m eval.clustering --tune`` grid-searches ``threshold``, ``keyword_weight`` and
     ``conflict_weight``; ``date_weight`` and ``window_days`` are set by hand (ECB+ has too few
     dated articles on both sides of a pair to fit them): a month of grace, then a penalty that
-    reaches about 1.2 for a year apart, more than most same-kind events can make up.
+    reaches about 1.2 for a year apart, more than most same-kind events can make up. The year
+    weights were fitted by hand on topics 1-10: an article naming years two or more after all
+    a story's members is more telling (every member would have missed the article's year) than
+    one naming only earlier years (profiles and obituaries do), and trusted dates that rule a
+    merge out outweigh both.
     """
 
     threshold: float = 0.25
@@ -99,6 +91,9 @@ class ClusterConfig:
     conflict_weight: float = 1.0
     date_weight: float = 0.5
     window_days: int = 30
+    newer_weight: float = 0.5
+    older_weight: float = 0.25
+    contradiction_weight: float = 1.0
     near_duplicate: float = 0.8
     top_terms: int = 30
     story_terms: int = 100
@@ -106,41 +101,20 @@ class ClusterConfig:
     max_active: int = 5000
 
 
-@dataclass(slots=True)
-class TermStats:
-    """Document frequencies of key terms, as of now: what every tf-idf weight is computed from.
-
-    The store keeps the full table; ingest loads the rows one batch needs, so this holds the
-    terms of a batch and of the stories it may join, never the corpus vocabulary.
-    """
-
-    df: dict[str, int] = field(default_factory=dict)
-    n_docs: int = 0
-
-    def idf(self, term: str) -> float:
-        """Smoothed inverse document frequency (an unseen term counts as seen once)."""
-        return math.log(1.0 + self.n_docs / max(1, self.df.get(term, 1)))
-
-    def observe(self, terms: Iterable[str]) -> None:
-        """Count one more document containing ``terms``."""
-        for term in terms:
-            self.df[term] = self.df.get(term, 0) + 1
-        self.n_docs += 1
-
-    def weights(self, counts: Mapping[str, float], top: int) -> dict[str, float]:
-        """Unit-length tf-idf weights of the ``top`` heaviest of a text's term counts."""
-        return term_weights(counts, self.df, self.n_docs, top)
-
-
 @dataclass(frozen=True, slots=True)
 class StorySignal:
-    """What the clusterer needs from one article: lead vector, key-term counts, date, headline."""
+    """What the clusterer needs from one article: lead vector, key terms, dates, headline.
+
+    ``published`` is a publication date the clusterer can trust and ``year`` the latest year
+    the article names, as :func:`article_time` finds them.
+    """
 
     id: str
     vector: Vector
     counts: Mapping[str, int]
     published: dt.date | None = None
     headline: str | None = None
+    year: int | None = None
 
 
 @dataclass(slots=True)
@@ -158,6 +132,9 @@ class Story:
     first: dt.date | None = None
     last: dt.date | None = None
     title: str | None = None
+    # How many members name each year as their latest (see _story_time); None until ingest has
+    # read it back for a story loaded from the store, and no evidence meanwhile.
+    years: dict[int, int] | None = field(default_factory=dict)
     # (size, n_docs up to which it holds, norm): see StoryIndex._norm.
     norm_cache: tuple[int, int, float] | None = field(default=None, repr=False, compare=False)
 
@@ -177,6 +154,8 @@ class Story:
         self.size += 1
         if self.title is None:
             self.title = signal.headline
+        if signal.year is not None and self.years is not None:
+            self.years[signal.year] = self.years.get(signal.year, 0) + 1
         if signal.published is not None:
             self.first = min(self.first or signal.published, signal.published)
             self.last = max(self.last or signal.published, signal.published)
@@ -308,11 +287,17 @@ class StoryIndex:
         missing = max(0.0, 1.0 - shared)
         days = story.days_outside(signal.published) - config.window_days
         late = math.log1p(days / config.window_days) if days > 0 else 0.0
+        years = story.years or {}
+        side = year_conflict(signal.year, years)
+        apart = config.newer_weight * (side > 0) + config.older_weight * (side < 0)
+        if contradicts(signal.year, signal.published, years, story.last):
+            apart += config.contradiction_weight
         return (
             cosine
             + config.keyword_weight * overlap
             - config.conflict_weight * min(novel, missing)
             - config.date_weight * late
+            - apart
         )
 
     def _norm(self, story: Story) -> float:
@@ -349,89 +334,3 @@ class StoryIndex:
 def story_id_for(article_id: str) -> str:
     """A story's id: stable, derived from the article that opened it."""
     return "s" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:10]
-
-
-def lead_text(text: str, title: str | None = None, words: int = _LEAD_WORDS) -> str:
-    """The title and the first ``words`` words of the body: what the story embedding reads."""
-    lines = [
-        line.strip() for line in text.splitlines() if line.strip() and not _URL_LINE.match(line)
-    ]
-    body = " ".join(lines).split()[:words]
-    lead = " ".join(body)
-    if title and title not in lead:
-        return f"{title}. {lead}"
-    return lead
-
-
-def key_terms(text: str) -> Counter[str]:
-    """Count the capitalised words and numbers of a text: a cheap proxy for its entities.
-
-    A capitalised word that starts a sentence counts only if the text also capitalises it
-    mid-sentence ("Police said" and "Sadly, ..." are no names; "Reid said" is, as "... Reid" is).
-    """
-    counts: Counter[str] = Counter()
-    at_start: Counter[str] = Counter()
-    for line in text.splitlines():
-        if _URL_LINE.match(line):
-            continue
-        for match in _TERM.finditer(line):
-            term = _normalise_term(match.group())
-            if term is None:
-                continue
-            before = line[: match.start()]
-            if not term[0].isdigit() and (not before.strip() or _SENTENCE_END.search(before)):
-                at_start[term] += 1
-            else:
-                counts[term] += 1
-    for term, n in at_start.items():
-        if term in counts:
-            counts[term] += n
-    return counts
-
-
-def term_weights(
-    counts: Mapping[str, float], df: Mapping[str, int], n_docs: int, top: int
-) -> dict[str, float]:
-    """Unit-length tf-idf weights of the ``top`` heaviest terms (sublinear tf, smoothed idf)."""
-    weights = {
-        term: (1.0 + math.log(n)) * math.log(1.0 + n_docs / max(1, df.get(term, 1)))
-        for term, n in counts.items()
-        if n > 0
-    }
-    kept = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-    norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
-    return {term: w / norm for term, w in kept}
-
-
-def minhash_signature(text: str) -> Signature:
-    """The MinHash signature of a text's word 5-shingles (lower-cased)."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    shingles = {" ".join(words[i : i + _SHINGLE]) for i in range(max(1, len(words) - _SHINGLE + 1))}
-    sketch = MinHash(num_perm=NUM_PERM, seed=1)
-    sketch.update_batch([s.encode("utf-8") for s in shingles])
-    return np.asarray(sketch.hashvalues, dtype=np.uint32)
-
-
-def band_keys(signature: Signature) -> list[int]:
-    """One LSH bucket key per band (a signed 64-bit hash of the band's rows)."""
-    keys = []
-    for band in range(BANDS):
-        rows = signature[band * _ROWS : (band + 1) * _ROWS].tobytes()
-        digest = hashlib.blake2b(rows, digest_size=8, person=band.to_bytes(2, "little")).digest()
-        keys.append(int.from_bytes(digest, "little", signed=True))
-    return keys
-
-
-def estimated_jaccard(a: Signature, b: Signature) -> float:
-    """The Jaccard similarity of two texts' shingle sets, estimated from their signatures."""
-    return float(np.mean(a == b))
-
-
-def _normalise_term(raw: str) -> str | None:
-    term = re.sub(r"['’]s$", "", raw).rstrip(".")
-    if term[:1].isdigit():
-        term = term.replace(",", "")
-        return term if len(term) >= 2 else None
-    if len(term) < 2 or term.lower() in _COMMON:
-        return None
-    return term

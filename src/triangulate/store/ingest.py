@@ -29,6 +29,7 @@ from triangulate.link.stories import (
     StoryIndex,
     StorySignal,
     TermStats,
+    article_time,
     band_keys,
     estimated_jaccard,
     key_terms,
@@ -166,6 +167,7 @@ class _State:
             active = ((s, self.index.get(s)) for s in shortlist)
             stories.update((s, story) for s, story in active if story is not None)
         self.index.stats = self._load_stats(con, fresh, stories.values())
+        _load_years(con, [story for story in stories.values() if story.years is None])
         dirty: dict[str, Story] = {}
         created: set[str] = set()
         for item in fresh:
@@ -299,8 +301,9 @@ class _State:
         if item.duplicate_of is not None:
             story_id, item.vector = originals[item.duplicate_of]
         assert item.vector is not None  # embedded, or copied from the original just above
+        published, year = article_time(article.text, article.published, _date_methods(article))
         signal = StorySignal(
-            article.id, item.vector, item.counts, article.published, _headline(article)
+            article.id, item.vector, item.counts, published, _headline(article), year
         )
         if item.duplicate_of is None:
             story = self.index.assign(signal)
@@ -393,6 +396,7 @@ class _State:
 
 
 _STORY_COLUMNS = "id, title, size, first_published, last_published, vector_sum, terms"
+_YEARS_CHUNK = 2048
 _WORDS = re.compile(r"[^\W\d_]{3,}")
 _DATE_WORD = re.compile(
     r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
@@ -411,7 +415,37 @@ def _story_from_row(row: tuple[Any, ...]) -> Story:
         first=first,
         last=last,
         title=title,
+        years=None,  # not stored: _load_years reads it back when a batch may join the story
     )
+
+
+def _load_years(con: duckdb.DuckDBPyConnection, stories: Sequence[Story]) -> None:
+    """Read back the latest-year histograms of stories loaded from the store (see Story.years).
+
+    The store does not keep them: they are recomputed from the members' texts, once per story
+    and process, and only for the stories a batch may join.
+    """
+    if not stories:
+        return
+    by_id = {story.id: story for story in stories}
+    for story in stories:
+        story.years = {}
+    cursor = con.execute(
+        "SELECT story_id, text, published, evidence FROM articles "
+        "WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(by_id)],
+    )
+    while rows := cursor.fetchmany(_YEARS_CHUNK):
+        for story_id, text, published, evidence in rows:
+            methods = [e[1] for e in json.loads(evidence) if e[0] == "published"]
+            _, year = article_time(text, published, methods)
+            years = by_id[story_id].years
+            if year is not None and years is not None:
+                years[year] = years.get(year, 0) + 1
+
+
+def _date_methods(article: Article) -> list[str]:
+    return [e.method for e in article.evidence if e.field == "published"]
 
 
 def _terms_json(story: Story, stats: TermStats) -> str:
