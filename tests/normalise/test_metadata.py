@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from triangulate.ingest import read_inputs
-from triangulate.normalise.metadata import settle_metadata
+from triangulate.normalise.metadata import date_undated, settle_metadata
 from triangulate.types import Article, InputKind, RawArticle
 
 BODY = "\n\nOfficials said the count would continue.\n"
 
 
-def _settle(text: str) -> Article:
-    return settle_metadata(RawArticle(id="t", text=text, kind=InputKind.TEXT))
+def _settle(text: str, doc_id: str = "t") -> Article:
+    return settle_metadata(RawArticle(id=doc_id, text=text, kind=InputKind.TEXT))
 
 
 def _method(article: Article, field: str) -> str:
@@ -80,7 +80,17 @@ def test_cited_outlet_is_not_the_publisher() -> None:
         (
             "In a press conference on Wednesday, November 8, the minister said." + BODY,
             "2023-11-08",
+            "weekday with month-day; year guessed (the text names none)",
+        ),
+        (
+            "Attacks have risen since 2022. On Wednesday, November 8, the minister spoke." + BODY,
+            "2023-11-08",
             "weekday with month-day fixes the year",
+        ),
+        (
+            "Page was born Betty Mae Page in Nashville, Tennessee on April 22, 1923.\nBody." + BODY,
+            "None",
+            "-",
         ),
         (
             "Attacks rose in the first half of 2023. More than 327,000 had left as of November 11."
@@ -99,7 +109,23 @@ def test_cited_outlet_is_not_the_publisher() -> None:
 def test_publication_date_from_the_text(text: str, published: str, method: str) -> None:
     article = _settle(text)
     assert str(article.published) == published
-    assert _method(article, "published") == method
+    if article.published is not None:
+        assert _method(article, "published") == method
+
+
+def test_an_inferred_date_years_from_the_story_gives_way_to_its_estimate() -> None:
+    obituary = _settle(
+        "Bettie Page, the 1950s pin-up queen, passed away Thursday, December 11, at age 85. "
+        "Her pin-up days lasted from 1951-1957." + BODY
+    )
+    assert str(obituary.published) == "1958-12-11"  # the weekday fits the year after 1957
+    stated = [
+        _settle(f"LOS ANGELES, Dec. {day}, 2008\nBettie Page has died.{BODY}", f"d{day}")
+        for day in (12, 13)
+    ]
+    dated = {a.id: a for a in date_undated([obituary, *stated])}
+    assert str(dated[obituary.id].published) == "2008-12-12"
+    assert _method(dated[obituary.id], "published") == "story estimate"
 
 
 def test_no_date_written_gives_none_rather_than_a_guess() -> None:

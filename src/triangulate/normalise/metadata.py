@@ -25,6 +25,14 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+WEEKDAY_YEAR = "weekday with month-day fixes the year"
+YEAR_GUESSED = "weekday with month-day; year guessed (the text names none)"
+EVENT_BOUND = "bounded by the latest dated event"
+_INFERRED = (WEEKDAY_YEAR, YEAR_GUESSED, EVENT_BOUND)
+_GUESS_YEARS = 30  # how far back a weekday-only date is looked for
+_DAYS_IN_YEAR = 366
+_HEADER_LINE_WORDS = 12  # a dateline or header line is short; a longer one is prose
+_LIFE_EVENT = re.compile(r"\b(?:born|died|founded|established|married|elected)\b[^.]*$", re.I)
 _FULL_DATE = re.compile(
     rf"\b(?:{_WEEKDAY},?\s+)?(?:"
     rf"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
@@ -295,8 +303,11 @@ def _published_from_text(
                 start = match.start("value") + full.start()
                 return parsed, "header", start, start + len(full.group())
     head = text[:400]
-    if (full := _FULL_DATE.search(head)) is not None and (parsed := _parse_full_date(full)):
-        return parsed, "date near the top", full.start(), full.end()
+    for full in _FULL_DATE.finditer(head):
+        if _in_prose(text, full.start(), full.end()):
+            continue  # "Page was born ... on April 22, 1923." tells a life, not the paper's day
+        if parsed := _parse_full_date(full):
+            return parsed, "date near the top", full.start(), full.end()
     if url and (from_url := _date_from_url(url)):
         return from_url, "source URL", None, None
     years = [int(y) for y in _YEAR.findall(text)]
@@ -306,10 +317,21 @@ def _published_from_text(
             wk.group("weekday"), wk.group("month"), int(wk.group("day")), floor
         )
         if fixed:
-            return fixed, "weekday with month-day fixes the year", wk.start(), wk.end()
+            how = WEEKDAY_YEAR if floor else YEAR_GUESSED
+            return fixed, how, wk.start(), wk.end()
     if floor is not None:
         return _latest_event_bound(text, floor)
     return None
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """Whether a date sits in a sentence of the story rather than on a dateline or header:
+    a long line, or a life event just before it ("born", "died", "founded")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    before = text[max(line_start, start - 40) : start]
+    return len(line.split()) > _HEADER_LINE_WORDS or bool(_LIFE_EVENT.search(before))
 
 
 def _parse_full_date(match: re.Match[str]) -> dt.date | None:
@@ -354,10 +376,15 @@ def _month(name: str) -> int:
 
 
 def _year_for_weekday(weekday: str, month: str, day: int, floor: int | None) -> dt.date | None:
-    """The latest year, not after today and not before the latest year mentioned, that fits."""
+    """The date in the latest year the text names, or the year after, where the weekday fits.
+
+    News names past years ("since 2021"), rarely its own. With no year in the text the latest
+    fitting year not after today is a guess (the weekday fits one year in seven), which
+    :func:`date_undated` drops when the story's other sources are dated years away."""
     target = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(weekday[:3].lower())
     this_year = dt.date.today().year
-    for year in range(this_year, (floor or this_year - 30) - 1, -1):
+    years = (floor, floor + 1) if floor else range(this_year, this_year - _GUESS_YEARS, -1)
+    for year in years:
         try:
             candidate = dt.date(year, _month(month), day)
         except ValueError:
@@ -383,20 +410,49 @@ def _latest_event_bound(
         return None
     return (
         best[0],
-        f"bounded by the latest dated event (year {floor} from the text)",
+        f"{EVENT_BOUND} (year {floor} from the text)",
         best[1],
         best[2],
     )
 
 
+def _guessed(article: Article) -> bool:
+    """Whether the article's date is inferred (from a weekday or the latest event it tells)
+    rather than written as its date."""
+    return any(
+        e.field == "published" and e.method.startswith(_INFERRED) for e in article.evidence
+    )
+
+
+def _far(day: dt.date | None, dates: Sequence[dt.date]) -> bool:
+    """Whether a date lies over a year from the middle of the story's other dates."""
+    middle = dates[(len(dates) - 1) // 2]
+    return day is not None and abs((day - middle).days) > _DAYS_IN_YEAR
+
+
+def _undate(article: Article) -> Article:
+    """The article without its guessed date (so that the story's estimate replaces it)."""
+    kept = tuple(e for e in article.evidence if e.field != "published")
+    return replace(article, published=None, evidence=kept)
+
+
 def date_undated(articles: Sequence[Article]) -> list[Article]:
     """Give articles that state no date the story's typical date, marked as an estimate.
+
+    A date only inferred from the text (a weekday's year, the latest event told) that lies over
+    a year from the dates the other sources state is dropped first: an obituary naming only
+    1923-1957 fits "Thursday, December 11" to 1958, while its story is from 2008.
 
     The articles of one story report the same events within days of each other; an article
     with no date of its own is dated with the lower median of the others' dates, so its
     relative dates ("on Monday") and its figures' as-of dates can still be resolved. The
     evidence says so, and renderers mark the date as estimated.
     """
+    dates = sorted(a.published for a in articles if a.published and not _guessed(a))
+    articles = [
+        _undate(a) if _guessed(a) and dates and _far(a.published, dates) else a
+        for a in articles
+    ]
     dates = sorted(a.published for a in articles if a.published is not None)
     if not dates or len(dates) == len(articles):
         return list(articles)
