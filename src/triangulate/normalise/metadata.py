@@ -10,9 +10,12 @@ JSONL fields) wins over inference.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from importlib import resources
 from urllib.parse import urlparse
 
 from triangulate.normalise.dates import parse_published
@@ -82,34 +85,13 @@ _OUTLET_WORD = re.compile(
 _BY_LINE = re.compile(
     r"(?m)^\s*By\s+(?P<names>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+and\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?)\s*$"
 )
-_KNOWN_HOSTS = {
-    "bbc": "BBC",
-    "cnn": "CNN",
-    "reuters": "Reuters",
-    "apnews": "AP",
-    "nytimes": "The New York Times",
-    "washingtonpost": "The Washington Post",
-    "theguardian": "The Guardian",
-    "guardian": "The Guardian",
-    "aljazeera": "Al Jazeera",
-    "huffingtonpost": "HuffPost",
-    "huffpost": "HuffPost",
-    "foxnews": "Fox News",
-    "nbcnews": "NBC News",
-    "cbsnews": "CBS News",
-    "abcnews": "ABC News",
-    "usatoday": "USA Today",
-    "latimes": "Los Angeles Times",
-    "dawn": "Dawn",
-    "tribune": "The Express Tribune",
-    "thehindu": "The Hindu",
-    "telegraph": "The Telegraph",
-    "independent": "The Independent",
-    "dailymail": "Daily Mail",
-    "espn": "ESPN",
-    "people": "People",
-    "yahoo": "Yahoo",
-}
+# Parts of a host that name no outlet: subdomains and country second-level suffixes.
+_HOST_NOISE = frozenset(
+    ["www", "edition", "news", "articles", "en", "m", "amp", "mobile", "eu", "uk", "us"]
+)
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "nic"])
+# Hosts that serve many outlets: the outlet is the label before ("abcnews.go.com").
+_PLATFORMS = frozenset(["go", "wordpress", "blogspot", "substack", "tumblr", "medium"])
 _AGENCY_FEED = re.compile(r"auto-published from an? (?:agency|syndicated) feed", re.I)
 
 
@@ -252,22 +234,35 @@ def _outlet_from_text(text: str, has_dateline: bool, url: str | None) -> tuple[s
     if has_dateline:
         return "ANI", "ANI-style dateline 'Place [Country], Month D :'"
     if url:
-        host = urlparse(url).hostname or ""
-        labels = [
-            p for p in host.split(".") if p not in ("www", "edition", "news", "articles", "en", "m")
-        ]
-        if labels:
-            key = labels[0] if len(labels) == 1 else labels[-2]
-            name = _KNOWN_HOSTS.get(key) or next(
-                (v for k, v in _KNOWN_HOSTS.items() if k in host), None
-            )
-            if name:
-                return name, "source URL"
-            written = _masthead(key, text)
-            if written:
-                return written, f"source URL {host}, named so in the text"
-            return host.removeprefix("www."), "source URL"
+        host = (urlparse(url).hostname or "").removeprefix("www.")
+        key = _host_key(host)
+        if key and (name := _known_outlets().get(key)):
+            return name, "source URL"
+        if key and (written := _masthead(key, text)):
+            return written, f"source URL {host}, named so in the text"
+        if host:
+            return host, "source URL"
     return None, ""
+
+
+def _host_key(host: str) -> str | None:
+    """The label that names the outlet: "articles.timesofindia.indiatimes.com" ->
+    "indiatimes", "tribune.com.pk" -> "tribune", "news.sky.com" -> "sky"."""
+    labels = host.lower().split(".")[:-1]  # the top-level domain names no outlet
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    if len(labels) > 1 and labels[-1] in _PLATFORMS:
+        labels = labels[:-1]
+    labels = [label for label in labels if label not in _HOST_NOISE]
+    return labels[-1] if labels else None
+
+
+@functools.cache
+def _known_outlets() -> dict[str, str]:
+    """The shipped table of outlet names by host key (``triangulate/data/outlets.toml``)."""
+    table = resources.files("triangulate") / "data" / "outlets.toml"
+    hosts: dict[str, str] = tomllib.loads(table.read_text(encoding="utf-8"))["hosts"]
+    return hosts
 
 
 def _masthead(key: str, text: str) -> str | None:
@@ -419,9 +414,7 @@ def _latest_event_bound(
 def _guessed(article: Article) -> bool:
     """Whether the article's date is inferred (from a weekday or the latest event it tells)
     rather than written as its date."""
-    return any(
-        e.field == "published" and e.method.startswith(_INFERRED) for e in article.evidence
-    )
+    return any(e.field == "published" and e.method.startswith(_INFERRED) for e in article.evidence)
 
 
 def _far(day: dt.date | None, dates: Sequence[dt.date]) -> bool:
@@ -450,8 +443,7 @@ def date_undated(articles: Sequence[Article]) -> list[Article]:
     """
     dates = sorted(a.published for a in articles if a.published and not _guessed(a))
     articles = [
-        _undate(a) if _guessed(a) and dates and _far(a.published, dates) else a
-        for a in articles
+        _undate(a) if _guessed(a) and dates and _far(a.published, dates) else a for a in articles
     ]
     dates = sorted(a.published for a in articles if a.published is not None)
     if not dates or len(dates) == len(articles):
