@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from story_records import Story, example_articles, parse_story
-from triangulate.brief.select import write_brief
+from triangulate.brief.select import _half_quote, write_brief
 from triangulate.normalise.numbers import parse_amount
 from triangulate.types import BriefSentence, Figure, Measure, Sentence
 
@@ -119,3 +119,16 @@ def test_a_copy_adds_no_support(story: Story, ledger: tuple[list[Figure], list[M
     assert all(c.doc_id != "copy" for b in with_copy for c in b.citations)
     without = write_brief(story.sentences, story.articles, measures, figures, {})
     assert [b.text for b in with_copy] == [b.text for b in without]
+
+
+@pytest.mark.parametrize(
+    ("text", "half"),
+    [
+        ('During the operation, six rifles were found and confiscated," the officer said.', True),
+        ("“We will not allow it. We never have.", True),
+        ('The minister said "no" and left the meeting early.', False),
+        ("Kakar said the Taliban “must choose” between Pakistan and the TTP.", False),
+    ],
+)
+def test_pieces_of_quotes_are_not_brief_sentences(text: str, half: bool) -> None:
+    assert _half_quote(text) is half

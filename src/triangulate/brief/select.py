@@ -91,7 +91,12 @@ def _usable(sentences: list[Sentence], title: str | None) -> list[Sentence]:
         if key in seen or (title and key == " ".join(title.split()).lower()):
             continue
         seen.add(key)
-        if _BOILERPLATE.match(text) or _DANGLING.match(text) or _is_quote_only(text):
+        if (
+            _BOILERPLATE.match(text)
+            or _DANGLING.match(text)
+            or _is_quote_only(text)
+            or _half_quote(text)
+        ):
             continue
         if not _MIN_WORDS <= len(text.split()) <= _MAX_WORDS or text[-1] not in '.!?"”’':
             continue
@@ -105,6 +110,19 @@ def _is_quote_only(text: str) -> bool:
         return True
     quoted = sum(len(m) for m in re.findall(r"[“\"][^”\"]*[”\"]", text))
     return quoted > 0.6 * len(text)
+
+
+def _half_quote(text: str) -> bool:
+    """A sentence that ends a quote begun before it ('... confiscated," the officer said.') or
+    begins one that runs on: a piece of a quote, which a brief cannot cite alone."""
+    if text.count('"') % 2:
+        return True
+    depth = 0
+    for char in text:
+        depth += (char == "“") - (char == "”")
+        if depth < 0:
+            return True
+    return depth != 0
 
 
 def _find_support(candidates: list[_Candidate], idf: Mapping[str, float]) -> None:
