@@ -41,9 +41,20 @@ def _quotes(nlp: Language, text: str, doc_id: str = "t") -> list[Quote]:
         # An unbalanced mark yields nothing rather than the rest of the text.
         ("“This never closes.\n\nThe next paragraph is plain reporting.", []),
         ('He said "this never closes.\n\nLater "a real quote" appeared.', ["a real quote"]),
+        # A quote over paragraphs: each reopened paragraph is a quote of its own.
         (
             "“One paragraph of a long quote.\n“And its second paragraph.”",
-            ["One paragraph of a long quote.\n“And its second paragraph."],
+            ["One paragraph of a long quote.", "And its second paragraph."],
+        ),
+        # An opening mark typed for the closing one closes the quote.
+        (
+            "“Everyone was respectful, “said Juror No. 8, one of six women on the panel.",
+            ["Everyone was respectful"],
+        ),
+        (
+            "“Her friends are supportive of her decision, “a friend said.\n“She checked in "
+            "herself.”",
+            ["Her friends are supportive of her decision", "She checked in herself."],
         ),
         ("It is the Afghans’ right, and don’t forget it.", []),
     ],
@@ -105,6 +116,50 @@ def test_speaker_of_quote(nlp: Language, text: str, speaker: str) -> None:
 )
 def test_scare_quotes(nlp: Language, text: str, kept: bool) -> None:
     assert bool(_quotes(nlp, text)) is kept
+
+
+# Speakers of quotes in ECB+ reports (shortened), each once wrong or missing.
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A short answer right beside its verb is speech, not a title.
+        (
+            "LaCalamita was asked by Judge Michael A. Martone if he understood the charges.\n"
+            'He responded, "Yes," to the series of questions posed by Martone.',
+            ["LaCalamita"],
+        ),
+        # Each paragraph of a long quote has the speaker named in its last one.
+        (
+            '"The warship immediately altered towards the vessels," the officer said.\n'
+            '"While two of the skiffs managed to get away, Sukanya intercepted the other three.\n'
+            '"The three boats had a total of 26 Somali crew on board," the officer said.',
+            ["the officer", "the officer", "the officer"],
+        ),
+        # No verb outside the marks: the quote stands alone and the speaker before goes on.
+        (
+            "Jeff Vaughan, who lives nearby, said he saw a police car blocking the window.\n"
+            "Later in the afternoon, “I went back to my computer and heard this loud ka-boom.”",
+            ["Jeff Vaughan"],
+        ),
+        # A speaker goes on over a sentence or two of narrative.
+        (
+            '"Searches were carried out on the other three," a defence spokesperson said.\n'
+            "Six AK 47 rifles were seized from the boats.\n"
+            '"We also managed to find grapnels, ladders and rope-handling gloves."',
+            ["a defence spokesperson", "a defence spokesperson"],
+        ),
+        # The colon introduces the quote after it, not the one before.
+        (
+            "“She is the embodiment of beauty,” Mark Roesler said.\n"
+            "“She captured the imagination of a generation.”\n"
+            "Hugh Hefner was reported as saying about Page:\n"
+            "“I think that she was a remarkable lady.”",
+            ["Mark Roesler", "Mark Roesler", "Hugh Hefner"],
+        ),
+    ],
+)
+def test_speakers_of_news_quotes(nlp: Language, text: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in _quotes(nlp, text)] == speakers
 
 
 def test_example_story_quotes_match_gold(nlp: Language, example_story: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from triangulate.link.speakers import canonical_name, canonical_with, speaker_index
-from triangulate.types import Entity
+from triangulate.types import Entity, Span
 
 ENTITIES = [
     Entity("e1", "Anwar ul Haq Kakar", "PERSON", ("Anwar ul Haq Kakar", "Kakar"), ()),
@@ -45,3 +45,43 @@ def test_prebuilt_index_gives_the_same_answers() -> None:
     index = speaker_index(ENTITIES)
     for name in ("Kakar", "UN", "Bush", "police"):
         assert canonical_with(name, index) == canonical_name(name, ENTITIES)
+
+
+def _mentioned(entity_id: str, name: str, times: int, *aliases: str) -> Entity:
+    spans = tuple(Span("d", n * 10, n * 10 + 5) for n in range(times))
+    return Entity(entity_id, name, "PERSON", (name, *aliases), spans)
+
+
+@pytest.mark.parametrize(
+    ("entities", "canonical"),
+    [
+        # "III" is no surname; "LaCalamita", left apart by the alias merge, is the full name.
+        (
+            [
+                _mentioned("a", "Anthony LaCalamita III", 6, "Anthony LaCalamita"),
+                _mentioned("b", "LaCalamita", 9),
+            ],
+            "Anthony LaCalamita III",
+        ),
+        # A relative named once does not make the surname ambiguous ...
+        (
+            [
+                _mentioned("a", "Anthony LaCalamita III", 6),
+                _mentioned("b", "LaCalamita", 9),
+                _mentioned("c", "Michele LaCalamita", 1),
+            ],
+            "Anthony LaCalamita III",
+        ),
+        # ... but two people named as often leave it as written.
+        (
+            [
+                _mentioned("a", "Anthony LaCalamita III", 3),
+                _mentioned("b", "LaCalamita", 9),
+                _mentioned("c", "Michele LaCalamita", 2),
+            ],
+            "LaCalamita",
+        ),
+    ],
+)
+def test_surnames_of_the_story(entities: list[Entity], canonical: str) -> None:
+    assert canonical_name("LaCalamita", entities) == canonical

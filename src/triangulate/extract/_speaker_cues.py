@@ -2,10 +2,13 @@
 
 A cue is a reporting verb with its subject ("Kakar said", "said Kakar", "X told Reuters",
 "IRNA quoted X as saying", "police put the crowd at 30,000", 'called the cuts "savage"'), or a
-relayed source ("according to the UN", "a report by PICSS", "the ministry's estimate"). Each
-cue names the speaker phrase's head and extent, one per coordinated speaker, and the token range
-the attribution covers. Who the phrase stands for (pronouns, "the official") is decided by
-:mod:`triangulate.extract.speakers`.
+relayed source ("according to the UN", "a report by PICSS", "the ministry's estimate"). Any
+verb whose clause is a direct quote reports it ('"...!" Papandreou thundered', '"...," they
+chanted'). "X issued a statement" names who speaks in the quotes that follow, without
+vouching for its own words (as do the introductions of
+:mod:`triangulate.extract._speaker_intros`). Each cue names the speaker phrase's head and
+extent, one per coordinated speaker, and the token range the attribution covers. Who the
+phrase stands for (pronouns, "the official") is decided by :mod:`triangulate.extract.speakers`.
 """
 
 from __future__ import annotations
@@ -13,57 +16,41 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from triangulate.extract._speaker_words import (
+    ALWAYS_SPEECH,
+    CLAUSE_SPEECH,
+    ESTIMATE_VERBS,
+    ISSUING_VERBS,
+    PUBLISHED_NOUNS,
+    QUOTING_VERBS,
+    SOURCE_NOUNS,
+    can_speak,
+    entity_of,
+    name_after_title,
+)
 from triangulate.normalise.names import TITLE_WORDS, word_set
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from spacy.tokens import Span, Token
 
-__all__ = ["SOURCE_NOUNS", "SPEECH_VERBS", "Cue", "can_speak", "entity_of", "find_cues"]
+__all__ = ["Cue", "find_cues", "make_cue", "subject_of"]
 
-# Verbs that report speech whatever follows them.
-_ALWAYS_SPEECH = word_set(
-    """say tell add state note explain warn confirm reiterate declare comment tweet remark
-    affirm testify insist"""
-)
-# Verbs that report speech only with a reported clause ("stressed that ...", not "stressed
-# security concerns"; "revealed that ...", not "developments have revealed the consequences").
-_CLAUSE_SPEECH = word_set(
-    """highlight reveal claim stress emphasise emphasize argue report acknowledge admit deny
-    estimate predict caution suggest mention assert maintain write recall allege concede
-    disclose observe vow pledge announce clarify reply respond"""
-)
-# Verbs that quote only when the quote marks hang on them: 'called the cuts "savage attacks"',
-# 'cried "my child, my child"' (not "her family began to cry").
-_QUOTING_VERBS = word_set("call describe dub brand label term cry shout chant scream yell exclaim")
-# Verbs that state an estimate with "at": "police put the crowd at 30,000".
-_ESTIMATE_VERBS = word_set("put place peg")
-SPEECH_VERBS = _ALWAYS_SPEECH | _CLAUSE_SPEECH
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 # Nouns that carry a source's words: "a report by PICSS", "the UN's estimate".
-SOURCE_NOUNS = word_set(
-    """report statement warning estimate data figures survey study analysis assessment
-    announcement census tally count research findings"""
-)
+
 _MAX_DESCRIPTION_TOKENS = 9
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Heads of descriptive speakers; plus agent-like suffixes ("analyst", "resident", "spokesman").
-_SPEAKER_NOUNS = word_set(
-    """official police authority government administration ministry department agency source
-    witness expert analyst leader lawmaker diplomat envoy prosecutor investigator doctor
-    survivor relative family friend lawyer court company firm group organisation organization
-    party military commission committee council office embassy team union aide adviser
-    advisor people person man woman member observer monitor regime cabinet parliament media
-    television tv radio press network station center centre institute survey service head
-    firefighter fireman rescuer reporter protester demonstrator resident"""
-)
+
 # Prepositions whose phrase still describes the speaker: "a woman in Qeshm", "a spokesman for
 # the ministry", "a woman outside the bank"; not "on Monday" or "after the attack".
 _SPEAKER_PREPS = word_set("for of at from in outside near inside")
 # Dependents that open a clause of their own inside a noun phrase: not part of the description.
+
+# Dependents that open a clause of their own inside a noun phrase: not part of the description.
 _CLAUSE_PARTS = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
+
 _RELATIVE = frozenset({"who", "which", "that"})
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant", "ary")
-_NON_AGENT_SUFFIXES = ("ment", "ber", "der", "ter", "ther", "nor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +61,14 @@ class Cue:
     and state media said"); ``cover`` the token range the attribution vouches for: the
     reporting clause, not a clause joined to it ("A said X, but B said Y") nor the speaker's
     own description ("Kolokythopoulos, a pensioner who lives on 1,000 euros, said ...").
+    ``direct`` when quote marks hang on the cue's verb: then any noun may speak ("a local
+    barber told ...").
     """
 
     parts: tuple[tuple[int, int, int], ...]
     cue: str
     cover: tuple[int, int]
+    direct: bool = False
 
     @property
     def extent(self) -> tuple[int, int]:
@@ -86,32 +76,58 @@ class Cue:
         return self.parts[0][1], max(end for _, _, end in self.parts)
 
 
-def find_cues(sent: Span) -> list[Cue]:
-    """The speaker phrases of the sentence, one per phrase."""
+def find_cues(sent: Span, quoted: Container[int] = ()) -> list[Cue]:
+    """The speaker phrases of the sentence, one per phrase, none inside quote marks.
+
+    A speaker inside ``quoted`` tokens belongs to the quoted speaker's own story.
+    """
     whole = (sent.start, sent.end)
     found: list[Cue] = []
     for token in sent:
-        if token.pos_ in {"VERB", "AUX"} and _reports_speech(token):
-            subject = _subject(token)
-            if subject is not None:
-                cover = _coverage(token, subject, sent)
-                found.append(_cue(subject, token.lemma_.lower(), cover))
-        elif token.lower_ == "according":
+        if token.lower_ == "according":
             agent = _object_of(token, "to")
             if agent is not None:
-                found.append(_cue(_source_behind(agent) or agent, "according to", whole))
+                found.append(make_cue(_source_behind(agent) or agent, "according to", whole))
+        elif token.pos_ in {"VERB", "AUX"}:
+            found.extend(_verb_cue(token, sent, quoted))
         elif token.lemma_.lower() in SOURCE_NOUNS and token.pos_ == "NOUN":
             agent = _source_behind(token)
             if agent is not None and entity_of(agent) is not None:
-                found.append(_cue(agent, f"{token.lemma_.lower()} by", whole))
+                found.append(make_cue(agent, f"{token.lemma_.lower()} by", whole))
+    found = [c for c in found if c.parts[0][0] not in quoted]
     unique: dict[tuple[int, int], Cue] = {}
     for cue in found:
         unique.setdefault(cue.extent, cue)
     return list(unique.values())
 
 
-def _cue(head: Token, cue: str, cover: tuple[int, int]) -> Cue:
-    """A cue for ``head`` and the speakers coordinated with it ("officials and state media")."""
+def _verb_cue(verb: Token, sent: Span, quoted: Container[int]) -> list[Cue]:
+    """The cue a verb makes, if any: it reports speech, quotes, or issues a statement."""
+    lemma = verb.lemma_.lower()
+    direct = _governs_quote(verb, quoted) or (
+        lemma in QUOTING_VERBS | ALWAYS_SPEECH and _quotes_under(verb)
+    )
+    if direct or _reports_speech(verb):
+        subject = subject_of(verb) or _named_after(verb, quoted)
+        # A subject inside quote marks is the quoted speaker's own ("“He said, ‘Thank you.’”");
+        # a verb there with its subject outside is a partial quote ('Palin “told a pastor”').
+        if subject is not None and subject.i not in quoted:
+            return [make_cue(subject, lemma, _coverage(verb, subject, sent), direct=direct)]
+    elif _issues_statement(verb):
+        subject = subject_of(verb)
+        if subject is not None:
+            return [make_cue(subject, "statement", None)]
+    return []
+
+
+def make_cue(head: Token, cue: str, cover: tuple[int, int] | None, *, direct: bool = False) -> Cue:
+    """A cue for ``head`` and the speakers coordinated with it ("officials and state media").
+
+    ``cover`` None: the cue vouches only for the speaker's own words (an introduction).
+    """
+    behind = _source_behind(head)  # "A statement from Waitrose said": Waitrose speaks
+    if behind is not None:
+        head = behind
     heads = [
         head,
         *(
@@ -123,7 +139,10 @@ def _cue(head: Token, cue: str, cover: tuple[int, int]) -> Cue:
     if entity_of(head) is None and any(_is_person(h) for h in heads[1:]):
         # "businessman and blogger Andrew Halcro said": the nouns describe the one person.
         heads = [next(h for h in heads if _is_person(h))]
-    return Cue(tuple(_phrase(h) for h in heads), cue, cover)
+    parts = tuple(_phrase(h) for h in heads)
+    if cover is None:  # the head alone: "Around 20 more people" vouches for no figure
+        cover = parts[0][0], parts[0][0] + 1
+    return Cue(parts, cue, cover, direct)
 
 
 def _is_person(token: Token) -> bool:
@@ -133,20 +152,52 @@ def _is_person(token: Token) -> bool:
 
 def _reports_speech(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    if lemma in _ALWAYS_SPEECH:
+    if lemma in ALWAYS_SPEECH:
         return True
-    if lemma in _QUOTING_VERBS:
+    if lemma in QUOTING_VERBS:
         return _quotes_under(verb)
-    if lemma in _ESTIMATE_VERBS:
+    if lemma in ESTIMATE_VERBS:
         return any(c.dep_ == "dobj" for c in verb.children) and any(
             t.lower_ == "at" and any(n.like_num for n in t.subtree) for t in verb.subtree
         )
-    if lemma not in _CLAUSE_SPEECH:
+    if lemma not in CLAUSE_SPEECH:
         return False
     if any(child.dep_ in _CLAUSE_DEPS for child in verb.children):
         return True
     # '"...," the ministry stressed' hangs the quote on the verb's head, not under it.
     return verb.dep_ in _CLAUSE_DEPS or any(t.is_quote for t in verb.sent)
+
+
+def _governs_quote(verb: Token, quoted: Container[int]) -> bool:
+    """'"...!" Papandreou thundered': the verb's own clause is the quote, whatever the verb."""
+    return verb.i not in quoted and any(
+        c.i in quoted
+        and _opens_in_quote(c, quoted)
+        and (c.dep_ in {"ccomp", "parataxis"} or (c.dep_ == "advcl" and _closes_quote(c)))
+        for c in verb.children
+    )
+
+
+def _closes_quote(clause: Token) -> bool:
+    """'“Please stay out of our community,” Williams fumed': the quote ends with the clause."""
+    doc = clause.doc
+    i = clause.right_edge.i + 1
+    while i < len(doc) and doc[i].is_punct and not doc[i].is_quote:
+        i += 1
+    return i < len(doc) and doc[i].is_quote
+
+
+def _opens_in_quote(clause: Token, quoted: Container[int]) -> bool:
+    """Whether the whole clause is quoted: not 'let fans know that “torches ... necessary”'."""
+    first = clause.left_edge
+    return first.i in quoted or (first.is_quote and first.i + 1 in quoted)
+
+
+def _issues_statement(verb: Token) -> bool:
+    """ "Gordon Advisors issued a statement": the issuer speaks in the quotes that follow."""
+    return verb.lemma_.lower() in ISSUING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SOURCE_NOUNS for c in verb.children
+    )
 
 
 def _quotes_under(token: Token) -> bool:
@@ -158,7 +209,7 @@ def _quotes_under(token: Token) -> bool:
     )
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The speaker of a reporting verb: its subject, or the subject of the clause it hangs on.
 
     "Kakar said" -> Kakar; "Papoulias condemned the violence, saying ..." and "the official
@@ -172,9 +223,14 @@ def _subject(verb: Token) -> Token | None:
             quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if quoted is not None:
                 return quoted
-        for child in verb.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
-                return _relative_antecedent(child) if child.lower_ in _RELATIVE else child
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.lemma_ == "quote")
+        ]
+        if subjects:
+            child = max(subjects, key=_subject_rank)
+            return _relative_antecedent(child) if child.lower_ in _RELATIVE else child
         if verb.dep_ == "acl" and verb.head.dep_ == "dobj":
             verb = verb.head.head  # "downplayed [the unrest] saying": skip the object
         elif verb.dep_ in {"conj", "advcl", "xcomp", "pcomp", "prep"} and verb.head.i != verb.i:
@@ -182,6 +238,45 @@ def _subject(verb: Token) -> Token | None:
         else:
             break
     return _inverted_subject(reporting)
+
+
+def _subject_rank(token: Token) -> tuple[int, int]:
+    """Which of several subjects speaks: a name, else a pronoun, else the one nearest the verb.
+
+    "In an e-mail to media members, Henry said"; "trade magazine The Hollywood Reporter wrote".
+    """
+    kind = 3 if entity_of(token) is not None else {"PROPN": 2, "PRON": 1}.get(token.pos_, 0)
+    if not any(ch.isalpha() for ch in token.text):
+        kind = -1  # the parser's "." in "Juror No. 12 said"
+    return kind, -abs(token.head.i - token.i)
+
+
+def _named_after(verb: Token, quoted: Container[int]) -> Token | None:
+    """'"...," said Christina Greenway, daughter of ...': the speaker the parser hung elsewhere.
+
+    Only right after a quote: the name or noun phrase that follows the verb ("echoed a
+    second representative", "said one young man, a helmet covering his hair").
+    """
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].is_punct and before not in quoted:
+        before -= 1
+    if before < 0 or before not in quoted or not doc[verb.i - 1].is_quote:
+        return None
+    window = doc[verb.i + 1 : verb.i + _MAX_DESCRIPTION_TOKENS]
+    for token in window:  # "said ABC Entertainment Group prexy Paul Lee": the person
+        if token.is_punct:
+            break
+        if _is_person(token):
+            return token
+    for token in window:
+        if token.pos_ in {"PUNCT", "VERB", "AUX", "ADP", "SCONJ"}:
+            return None
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
+            # not '"We heard pop, pop, pop," smelled gunpowder and heard ...'
+            speaks = entity_of(token) is not None or can_speak(token)
+            return token if speaks else None
+    return None
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:
@@ -243,15 +338,28 @@ def _possessor(token: Token) -> Token | None:
 def _source_behind(token: Token) -> Token | None:
     """ "a report by PICSS" and "according to a report by PICSS" credit PICSS, not the report.
 
-    Also when the parser hangs "from X" on the verb: "follows warnings from the WHO".
+    Also when the parser hangs "from X" on the verb ("follows warnings from the WHO"), an
+    issuer before the noun ("a Defence Ministry statement") and an outlet after "in" ("an
+    editorial in the daily Eleftheros Typos").
     """
-    if token.lemma_.lower() not in SOURCE_NOUNS:
+    lemma = token.lemma_.lower()
+    if lemma not in SOURCE_NOUNS:
         return None
-    found = _object_of(token, "by", "from", "of") or _possessor(token)
+    preps = ("by", "from", "of", "in") if lemma in PUBLISHED_NOUNS else ("by", "from", "of")
+    found = _object_of(token, *preps) or _possessor(token)
     if found is None and token.i + 1 < len(token.doc):
         after = token.doc[token.i + 1]
         if after.lower_ in {"by", "from"} and after.head.i == token.head.i:
             found = next((c for c in after.children if c.dep_ == "pobj"), None)
+    if found is None:
+        found = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "compound" and (entity_of(c) is not None or can_speak(c))
+            ),
+            None,
+        )
     return found
 
 
@@ -259,11 +367,18 @@ def _phrase(head: Token) -> tuple[int, int, int]:
     """The speaker's noun phrase: the head with its left modifiers and a short of/for tail."""
     # "Pakistan's Caretaker Prime Minister, Anwar ul Haq Kakar, said" and "the head of Qeshm's
     # free-trade zone, Ali Rezapour, as saying": the name speaks.
+    named = name_after_title(head)
+    if named is not None:  # "said Dist. Atty. Steve Cooley", the tokenizer's "Dist", "."
+        return named.root.i, head.i, named.end
     described = [head, *(c for p in head.children if p.lower_ == "of" for c in p.children)]
     for child in (c for d in described for c in d.children):
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
-            head = child
-            break
+        if child.dep_ == "appos" and head.ent_type_ != "PERSON":
+            named = name_after_title(child)  # "according to Troy police Lt. Gerry Scherlinck"
+            if named is not None:
+                return named.root.i, child.i, named.end
+            if child.ent_type_ == "PERSON":
+                head = child
+                break
     entity = entity_of(head)
     if entity is not None:
         return head.i, entity.start, entity.end
@@ -284,18 +399,3 @@ def _description_end(token: Token) -> int:
     """One past the last token of ``token``'s phrase, leaving out clauses hung on it."""
     ends = [_description_end(c) for c in token.children if c.dep_ not in _CLAUSE_PARTS]
     return max([token.i + 1, *ends])
-
-
-def entity_of(token: Token) -> Span | None:
-    """The named entity (person, organisation, place, group) ``token`` is part of, if any."""
-    if token.ent_iob_ == "O" or token.ent_type_ not in _NAMED:
-        return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-
-
-def can_speak(noun: Token) -> bool:
-    """Whether a common noun can head a speaker ("officials", "police"), not "developments"."""
-    lemma = noun.lemma_.lower()
-    if {lemma, noun.lower_} & (_SPEAKER_NOUNS | TITLE_WORDS):  # "media", lemma "medium"
-        return True
-    return lemma.endswith(_AGENT_SUFFIXES) and not lemma.endswith(_NON_AGENT_SUFFIXES)

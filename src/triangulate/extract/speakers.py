@@ -2,24 +2,33 @@
 
 Reads the dependency parse for reporting cues ("Kakar said", "said Kakar", "X told Reuters",
 "according to the UN", "a report by PICSS", "the ministry's estimate", "IRNA quoted X as
-saying", "police put the crowd at 30,000", 'cried "my child"', 'called the cuts "savage"') and
-returns one :class:`~triangulate.types.Attribution` per cue; coordinated speakers are one
-("officials and state media"). The cues are found by
-:mod:`triangulate.extract._speaker_cues`; pronouns and definite descriptions are resolved here,
-in document order, so every later stage sees the same answer:
+saying", "police put the crowd at 30,000", 'cried "my child"', 'called the cuts "savage"',
+'"...!" Papandreou thundered', "X was blunt: ¶ “...”") and returns one
+:class:`~triangulate.types.Attribution` per cue; coordinated speakers are one ("officials and
+state media"). The cues are found by :mod:`triangulate.extract._speaker_cues`; pronouns and
+definite descriptions are resolved here, in document order, so every later stage sees the
+same answer:
 
-* "he added" / "she said" -> the nearest previous named PERSON speaker (else the nearest PERSON
-  mentioned before it);
-* "it said" -> the nearest previous organisation speaker;
+* "he added" / "she said" -> the nearest previous named speaker of that gender (or a person
+  described as one: "a Surrey Police spokeswoman"), unless a person of that gender became a
+  subject since ("Nichols' mother expressed their sentiments. ¶ “...,” she said.");
+* "they chanted" -> the nearest plural speaker or subject ("the protesters");
+* "it said" -> the nearest previous organisation speaker; "the statement said" -> whoever
+  issued one ("Gordon Advisors issued a statement"); "the pair said" -> the two last
+  credited together;
 * "the official said" -> the most salient previous descriptive speaker with the same head noun
   ("a senior government official"), or a named speaker whose title has that noun ("the prime
   minister" -> "Anwar ul Haq Kakar"); otherwise the description is kept as written.
+
+Words inside quote marks belong to the quoted speaker: no cue is read there, and no one named
+there is a pronoun's antecedent.
 
 An attribution's ``sentence_start``/``sentence_end`` span what it vouches for: the reporting
 clause, which may leave out the speaker's own description ("X, a pensioner who lives on 1,000
 euros, said ..."), a clause joined to it ("A said X, but B said Y"), framing before it ("While
 1.7 million lived there, officials said ..."); a relay next to a direct speaker ("X said ...,
-IRNA reported") covers only its own words, so figures go to the direct speaker.
+IRNA reported") covers only its own words, so figures go to the direct speaker; a sentence
+that only introduces a quote ("X was blunt:") covers only the speaker.
 
 Speakers are kept as written (canonical full names are a linking concern, see
 ``triangulate.link.speakers``), minus titles and leading "the".
@@ -37,27 +46,42 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from triangulate.extract._speaker_cues import (
+from triangulate.extract._speaker_cues import Cue, find_cues
+from triangulate.extract._speaker_intros import introductions
+from triangulate.extract._speaker_refs import (
+    Mention,
+    gender_of_noun,
+    last_name,
+    mentions,
+    person_genders,
+    quoted_tokens,
+    titles_by_name,
+    with_family_name,
+)
+from triangulate.extract._speaker_words import (
+    SECONDARY_CUES,
     SOURCE_NOUNS,
     SPEECH_VERBS,
-    Cue,
     can_speak,
     entity_of,
-    find_cues,
+    is_personal,
+    sentences,
 )
+from triangulate.extract.quotes import find_quote_spans
 from triangulate.normalise.names import TITLE_WORDS, clean_name, strip_titles, word_set
 from triangulate.types import Article, Attribution
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["SPEECH_VERBS", "find_attributions"]
+__all__ = ["SECONDARY_CUES", "SPEECH_VERBS", "find_attributions"]
 
-# Cues that credit a relayed source; a direct speaker in the same sentence is preferred.
-SECONDARY_CUES = frozenset({"report", "according to", "report by"})
-_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 _ORG_PRONOUNS = frozenset({"it"})
 _MEDIA_NOUNS = word_set("paper newspaper daily weekly magazine broadcaster channel outlet tabloid")
+# Nouns for speakers just credited together: "the pair said" after "said Mark and Condon".
+_GROUP_NOUNS = word_set("pair duo two both couple")
+_DEFINITE = word_set("the this that its their")
 _NONE: frozenset[str] = frozenset()
 
 
@@ -66,11 +90,14 @@ class _Speaker:
     """A resolved speaker as the document goes on: for pronoun and description look-back."""
 
     name: str
-    kind: str  # "person" | "org" | "descriptive"
+    kind: str  # "person" | "org" | "descriptive" | "group" (speakers credited together)
     head: str  # lower-case head noun ("official") or last name token
     titles: frozenset[str] = field(default_factory=frozenset)
     mentions: int = 1
     last_seen: int = -1  # token index of the latest mention
+    gender: str | None = None  # "m" | "f" where the document shows it
+    plural: bool = False
+    personal: bool = False  # a person ("a witness"), not a body ("the ministry")
 
 
 @dataclass(slots=True)
@@ -78,7 +105,11 @@ class _State:
     """What the resolver remembers while walking a document in order."""
 
     titles: dict[str, frozenset[str]]
+    genders: dict[str, str]
+    quoted: frozenset[int]
+    people: list[Mention]
     speakers: list[_Speaker] = field(default_factory=list)
+    issuer: _Speaker | None = None  # who issued the latest statement, report or letter
 
     def remember(self, new: _Speaker) -> _Speaker:
         for old in self.speakers:
@@ -95,10 +126,15 @@ class _State:
 
 def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     """Every attribution cue in ``doc``, in order, with pronouns and descriptions resolved."""
-    state = _State(_titles_by_name(doc))
+    quoted = quoted_tokens(doc, find_quote_spans(doc.text))
+    personal = frozenset(t.i for t in doc if t.pos_ == "NOUN" and is_personal(t))
+    state = _State(
+        titles_by_name(doc), person_genders(doc, quoted), quoted, mentions(doc, quoted, personal)
+    )
     found: list[Attribution] = []
-    for sent in doc.sents:
-        made = [_attribute(article, sent, cue, state) for cue in find_cues(sent)]
+    for sent in sentences(doc):
+        cues = find_cues(sent, quoted) or introductions(sent, quoted)
+        made = [_attribute(article, doc, cue, state) for cue in cues]
         found.extend(_narrow_relays([a for a in made if a is not None]))
     return found
 
@@ -113,19 +149,22 @@ def _narrow_relays(attributions: list[Attribution]) -> list[Attribution]:
     ]
 
 
-def _attribute(article: Article, sent: Span, cue: Cue, state: _State) -> Attribution | None:
-    doc = sent.doc
+def _attribute(article: Article, doc: Doc, cue: Cue, state: _State) -> Attribution | None:
     speakers: list[_Speaker] = []
     for head, start, end in cue.parts:
-        speaker = _resolve(doc[head], doc[start:end], cue.cue, state)
+        speaker = _resolve(doc[head], doc[start:end], cue, state)
         if speaker is None:
             if not speakers:
                 return None
             continue
         speaker.last_seen = max(speaker.last_seen, start)
         speakers.append(state.remember(speaker))
-    first, last = cue.extent
     names = list(dict.fromkeys(s.name for s in speakers))
+    if len(names) > 1:  # remembered as one, for "the pair said" and "they said"
+        state.remember(_Speaker(" and ".join(names), "group", "", plural=True, personal=True))
+    if cue.cue == "statement" or _in_document(doc[cue.parts[0][0]]):
+        state.issuer = speakers[0]
+    first, last = cue.extent
     return Attribution(
         doc_id=article.id,
         start=doc[first].idx,
@@ -138,7 +177,14 @@ def _attribute(article: Article, sent: Span, cue: Cue, state: _State) -> Attribu
     )
 
 
-def _resolve(head: Token, phrase: Span, cue: str, state: _State) -> _Speaker | None:
+def _in_document(token: Token) -> bool:
+    """ "a statement from Waitrose", "the ministry's report": the speaker issued a document."""
+    return any(
+        a.pos_ == "NOUN" and a.lemma_.lower() in SOURCE_NOUNS for a in (token.head, token.head.head)
+    )
+
+
+def _resolve(head: Token, phrase: Span, cue: Cue, state: _State) -> _Speaker | None:
     """Turn a speaker phrase into a speaker, looking back for pronouns and descriptions."""
     entity = entity_of(head)
     if entity is not None:  # before pronouns: the parser may call "ul" in a name a pronoun
@@ -147,34 +193,72 @@ def _resolve(head: Token, phrase: Span, cue: str, state: _State) -> _Speaker | N
         name = clean_name(entity.text)
         if name.startswith("The ") and entity.start == entity.sent.start:
             name = name[4:]  # "The World Health Organization warned": "The" is the sentence's
+        if _surname(name, state):
+            return _person(entity, state)
         return _Speaker(name, "org", _last(name)) if name else None
     lower = head.lower_
+    lemma = head.lemma_.lower()
     if head.pos_ == "PRON":
-        if lower in _PERSON_PRONOUNS:
-            return _antecedent(phrase, state)
+        if lower in _PRONOUN_GENDER:
+            return _antecedent(phrase, state, _PRONOUN_GENDER[lower])
+        if lower == "they":
+            return _antecedent(phrase, state, None)
         if lower in _ORG_PRONOUNS:
             return _look_back(state, "org")
         return None
-    if lower in TITLE_WORDS or head.lemma_.lower() in TITLE_WORDS:
+    if head.is_title and _surname(head.text, state):  # the tagger's NOUN "Davies"
+        return _person(phrase.doc[head.i : head.i + 1], state)
+    if lemma in SOURCE_NOUNS and head.pos_ == "NOUN" and phrase[0].lower_ in _DEFINITE:
+        issuer = state.issuer or _look_back(state, "org")  # "the statement said"
+        if issuer is not None:
+            return issuer
+    if lemma in _GROUP_NOUNS and phrase[0].lower_ in _DEFINITE | {"both"}:
+        group = _look_back(state, "group")
+        if group is not None:
+            return group
+    if lower in TITLE_WORDS or lemma in TITLE_WORDS:
         return _describe(head, phrase, state)
     if head.pos_ == "PROPN":
-        return _unnamed_proper(head, phrase)
-    relayed = cue == "according to" and head.lemma_.lower() in SOURCE_NOUNS  # "... to reports"
-    if head.pos_ == "NOUN" and (relayed or can_speak(head)):
+        return _unnamed_proper(head, phrase, state)
+    relayed = cue.cue == "according to" and lemma in SOURCE_NOUNS  # "... to reports"
+    if head.pos_ == "NOUN" and (relayed or cue.direct or can_speak(head)):
         return _describe(head, phrase, state)
     return None
 
 
-def _unnamed_proper(head: Token, phrase: Span) -> _Speaker | None:
-    """A proper name NER missed: a person when a title precedes it ("governor Heydar X")."""
+def _unnamed_proper(head: Token, phrase: Span, state: _State) -> _Speaker | None:
+    """A proper name NER missed: a person when a title or an age goes with it.
+
+    "governor Heydar X", "25-year-old Guzel", "Maral, 45, an Ashgabat resident".
+    """
     start = head.i
     while start > phrase.start and phrase.doc[start - 1].pos_ == "PROPN":
         start -= 1
     titled = any(t.lower_ in TITLE_WORDS for t in phrase.doc[phrase.start : start])
+    person = titled or _aged(head)
     name = strip_titles(clean_name(phrase.doc[start : head.i + 1].text if titled else phrase.text))
     if not name:
         return None
-    return _Speaker(name, "person" if titled else "org", _last(name))
+    if person or _surname(name, state):
+        return replace(_person(phrase.doc[start : head.i + 1], state), name=name)
+    return _Speaker(name, "org", _last(name))
+
+
+def _surname(name: str, state: _State) -> bool:
+    """ "Davies wrote", NER's "Kafoury" ORG: one word that is the last name of a person here."""
+    return len(name.split()) == 1 and _last(name) in state.titles
+
+
+def _aged(head: Token) -> bool:
+    """ "25-year-old Guzel", "Maral, 45,": an age makes a name a person's."""
+    for child in head.children:
+        if child.dep_ in {"amod", "compound", "nmod"} and any(
+            t.lower_ == "year" for t in child.subtree
+        ):
+            return True
+        if child.dep_ in {"appos", "npadvmod", "amod"} and child.like_num:
+            return True
+    return False
 
 
 def _describe(head_token: Token, phrase: Span, state: _State) -> _Speaker:
@@ -204,7 +288,14 @@ def _describe(head_token: Token, phrase: Span, state: _State) -> _Speaker:
                 return outlet
     if phrase[0].pos_ == "DET":  # "A senior official said" -> "a senior official"
         text = first + text[len(phrase[0].text) :]
-    return _Speaker(text, "descriptive", head)
+    return _Speaker(
+        text,
+        "descriptive",
+        head,
+        gender=gender_of_noun(head),
+        plural=head_token.tag_ in {"NNS", "NNPS"},
+        personal=is_personal(head_token),
+    )
 
 
 def _titled(state: _State, phrase: Span) -> _Speaker | None:
@@ -215,12 +306,16 @@ def _titled(state: _State, phrase: Span) -> _Speaker | None:
     for speaker in reversed(state.speakers):
         if speaker.kind == "person" and wanted <= speaker.titles:
             return speaker
-    people = [e for e in phrase.doc.ents if e.label_ == "PERSON" and e.end <= phrase.start]
+    people = [
+        e
+        for e in phrase.doc.ents
+        if e.label_ == "PERSON" and e.end <= phrase.start and e.start not in state.quoted
+    ]
     for ent in reversed(people):
         name = strip_titles(clean_name(ent.text))
         titles = state.titles.get(_last(name), _NONE)
         if wanted <= titles:
-            return _Speaker(name, "person", _last(name), titles)
+            return _Speaker(name, "person", _last(name), titles, personal=True)
     return None
 
 
@@ -231,51 +326,58 @@ def _look_back(state: _State, kind: str) -> _Speaker | None:
     return None
 
 
-def _antecedent(pronoun: Span, state: _State) -> _Speaker | None:
-    """ "he said": the latest person speaker, unless a person became a subject since.
+def _antecedent(pronoun: Span, state: _State, gender: str | None) -> _Speaker | None:
+    """ "she said" (``gender`` "f") or "they said" (None): the person the pronoun points at.
 
-    "Zareh, director of the centre, dismissed concerns ... 'The Gulf is not deep enough,' he
-    was quoted as saying": Zareh is no speaker yet, but as the latest subject he is "he".
+    The latest speaker who fits, unless someone who fits became a subject since: "Zareh,
+    director of the centre, dismissed concerns ... 'The Gulf is not deep enough,' he was
+    quoted as saying": Zareh is no speaker yet, but as the latest subject he is "he". Else the
+    latest person who fits mentioned at all.
     """
-    speaker = _look_back(state, "person")
-    subjects = [
-        e
-        for e in pronoun.doc.ents
-        if e.label_ == "PERSON"
-        and e.end <= pronoun.start
-        and any(t.dep_ in {"nsubj", "nsubjpass"} for t in e)
-    ]
-    if subjects and (speaker is None or subjects[-1].start > speaker.last_seen):
-        return _person(subjects[-1], state)
+    plural = gender is None
+
+    def fits(s: _Speaker) -> bool:
+        if plural:  # "police said ... they said": a plural body fits "they"
+            return s.plural
+        return s.personal and not s.plural and s.gender in {None, gender}
+
+    speaker = next((s for s in reversed(state.speakers) if fits(s)), None)
+    seen = [(m, _mentioned(m, pronoun.doc, state)) for m in state.people if m.end <= pronoun.start]
+    # A description is "she" only when its noun says so ("Nichols' mother"), never "he"
+    # for "an amateur photographer" when the article has been about a woman.
+    seen = [(m, s) for m, s in seen if fits(s) and (m.named or plural or s.gender == gender)]
+    subjects = [(m, s) for m, s in seen if m.subject]
+    if subjects and (speaker is None or subjects[-1][0].start > speaker.last_seen):
+        return subjects[-1][1]
     if speaker is not None:
         return speaker
-    people = [e for e in pronoun.doc.ents if e.label_ == "PERSON" and e.end <= pronoun.start]
-    return _person(people[-1], state) if people else None
+    named = [s for m, s in seen if m.named]
+    return named[-1] if named else None
+
+
+def _mentioned(mention: Mention, doc: Doc, state: _State) -> _Speaker:
+    """The speaker a mention of a person would be: a named person, or the description."""
+    head = doc[mention.head]
+    if mention.named:
+        return _person(doc[mention.start : mention.end], state)
+    return _describe(head, doc[mention.start : mention.end], state)
 
 
 def _person(ent: Span, state: _State) -> _Speaker:
-    name = strip_titles(clean_name(ent.text))
-    titles = state.titles.get(_last(name), _NONE)
-    return _Speaker(name, "person", _last(name), titles, last_seen=ent.start)
-
-
-def _titles_by_name(doc: Doc) -> dict[str, frozenset[str]]:
-    """Title words written before each person's name anywhere in the document."""
-    found: dict[str, set[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        words = {t.lower_ for t in ent if t.lower_ in TITLE_WORDS}
-        i = ent.start - 1
-        while i >= 0 and (doc[i].lower_ in TITLE_WORDS or doc[i].text == ","):
-            words.add(doc[i].lower_)
-            i -= 1
-        for child in ent.root.children:  # "Kakar, the prime minister," (apposition)
-            if child.dep_ == "appos":
-                words.update(t.lower_ for t in child.subtree if t.lower_ in TITLE_WORDS)
-        found.setdefault(_last(strip_titles(clean_name(ent.text))), set()).update(words)
-    return {name: frozenset(words) for name, words in found.items()}
+    written = strip_titles(clean_name(ent.text))
+    name = with_family_name(ent, written) if len(written.split()) == 1 else written
+    key = _last(name)
+    titles = state.titles.get(key, _NONE)
+    return _Speaker(
+        name,
+        "person",
+        key,
+        titles,
+        last_seen=ent.start,
+        gender=state.genders.get(written.lower(), state.genders.get(key)),
+        personal=True,
+    )
 
 
 def _last(name: str) -> str:
-    return name.split()[-1].lower() if name.split() else ""
+    return last_name(name)

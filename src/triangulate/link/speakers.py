@@ -20,6 +20,9 @@ from triangulate.types import Entity
 __all__ = ["canonical_name", "canonical_with", "speaker_index"]
 
 _PERSON = "person:"
+# Generational suffixes are no surname: "LaCalamita" names "Anthony LaCalamita III".
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_DOMINANT = 3  # times more mentions than anyone else sharing the surname
 
 
 def speaker_index(entities: Sequence[Entity]) -> dict[str, str]:
@@ -29,20 +32,41 @@ def speaker_index(entities: Sequence[Entity]) -> dict[str, str]:
     prefixed ``person:``: stripping "the governor of" from "the governor of Qeshm island" must
     not turn a description into the island.
     """
+    full = _full_names(entities)
     index: dict[str, str] = {}
-    surnames: dict[str, set[str]] = {}
     for entity in entities:
+        name = entity.name
+        if entity.type == "PERSON" and len(name.split()) == 1:
+            # "LaCalamita", left apart by the alias merge, is the full name's surname here.
+            name = full.get(exact_key(name, person=True), name)
         for alias in (entity.name, *entity.aliases):
-            index.setdefault(exact_key(alias), entity.name)
+            index.setdefault(exact_key(alias), name)
             if entity.type == "PERSON":
-                index.setdefault(_PERSON + exact_key(alias, person=True), entity.name)
-        if entity.type == "PERSON" and len(entity.name.split()) > 1:
-            surname = exact_key(entity.name, person=True).split()[-1]
-            surnames.setdefault(surname, set()).add(entity.name)
-    for surname, names in surnames.items():
-        if len(names) == 1:  # a surname shared by two people names neither
-            index.setdefault(_PERSON + surname, next(iter(names)))
+                index.setdefault(_PERSON + exact_key(alias, person=True), name)
+    for surname, name in full.items():
+        index.setdefault(_PERSON + surname, name)
     return index
+
+
+def _full_names(entities: Sequence[Entity]) -> dict[str, str]:
+    """Surname -> the full name it stands for in this story.
+
+    A surname shared by two people names the one the story is about ("LaCalamita", not his
+    relative named once), else neither.
+    """
+    surnames: dict[str, dict[str, int]] = {}
+    for entity in entities:
+        if entity.type == "PERSON" and len(entity.name.split()) > 1:
+            words = [w for w in exact_key(entity.name, person=True).split() if w not in _SUFFIXES]
+            if len(words) > 1:
+                named = surnames.setdefault(words[-1], {})
+                named[entity.name] = named.get(entity.name, 0) + len(entity.mentions)
+    found = {}
+    for surname, named in surnames.items():
+        ranked = sorted(named.items(), key=lambda item: -item[1])
+        if len(ranked) == 1 or ranked[0][1] >= _DOMINANT * max(ranked[1][1], 1):
+            found[surname] = ranked[0][0]
+    return found
 
 
 def canonical_name(name: str | None, entities: Sequence[Entity]) -> str | None:

@@ -1,0 +1,244 @@
+"""The words speaker cues are made of: reporting verbs, source nouns, speaker nouns, titles.
+
+Also the sentences cues are read in: the parser's, rejoined where it split after a title
+abbreviation ("said Troy police Lt. | Gerry Scherlinck").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from triangulate.normalise.names import TITLE_WORDS, word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "ALWAYS_SPEECH",
+    "CLAUSE_SPEECH",
+    "ESTIMATE_VERBS",
+    "INTRO_CUES",
+    "ISSUING_VERBS",
+    "OPENING_MARKS",
+    "PUBLISHED_NOUNS",
+    "QUOTING_VERBS",
+    "SECONDARY_CUES",
+    "SOURCE_NOUNS",
+    "SPEECH_VERBS",
+    "TITLE_ABBREVIATIONS",
+    "can_speak",
+    "entity_of",
+    "is_personal",
+    "name_after_title",
+    "sentences",
+    "title_before",
+]
+
+# Cues that credit a relayed source; a direct speaker in the same sentence is preferred.
+SECONDARY_CUES = frozenset({"report", "according to", "report by"})
+# Cues that name the speaker of the quote that follows and vouch for nothing else.
+
+
+# Cues that name the speaker of the quote that follows and vouch for nothing else.
+INTRO_CUES = frozenset({"colon", "intro", "statement"})
+
+# Verbs that report speech whatever follows them.
+
+
+# Verbs that report speech whatever follows them.
+ALWAYS_SPEECH = word_set(
+    """say tell add state note explain warn confirm reiterate declare comment tweet remark
+    affirm testify insist"""
+)
+# Verbs that report speech only with a reported clause ("stressed that ...", not "stressed
+# security concerns"; "revealed that ...", not "developments have revealed the consequences").
+
+
+# Verbs that report speech only with a reported clause ("stressed that ...", not "stressed
+# security concerns"; "revealed that ...", not "developments have revealed the consequences").
+CLAUSE_SPEECH = word_set(
+    """highlight reveal claim stress emphasise emphasize argue report acknowledge admit deny
+    estimate predict caution suggest mention assert maintain write recall allege concede
+    disclose observe vow pledge announce clarify reply respond answer"""
+)
+# Verbs that quote only when the quote marks hang on them: 'called the cuts "savage attacks"',
+# 'cried "my child, my child"' (not "her family began to cry").
+
+
+# Verbs that quote only when the quote marks hang on them: 'called the cuts "savage attacks"',
+# 'cried "my child, my child"' (not "her family began to cry").
+QUOTING_VERBS = word_set(
+    """call describe dub brand label term cry shout chant scream yell exclaim request demand
+    ask urge plead beg"""
+)
+# Verbs that issue a document the story then quotes: "Gordon Advisors issued a statement".
+
+
+# Verbs that issue a document the story then quotes: "Gordon Advisors issued a statement".
+ISSUING_VERBS = word_set("issue release publish send post")
+# Verbs that state an estimate with "at": "police put the crowd at 30,000".
+
+
+# Verbs that state an estimate with "at": "police put the crowd at 30,000".
+ESTIMATE_VERBS = word_set("put place peg")
+
+
+SPEECH_VERBS = ALWAYS_SPEECH | CLAUSE_SPEECH
+
+
+# Nouns that carry a source's words: "a report by PICSS", "the UN's estimate".
+SOURCE_NOUNS = word_set(
+    """report statement warning estimate data figures survey study analysis assessment
+    announcement census tally count research findings editorial article letter memo
+    memorandum communique bulletin"""
+)
+# Source nouns whose "in X" names the outlet: "an editorial in the daily Eleftheros Typos".
+
+
+# Source nouns whose "in X" names the outlet: "an editorial in the daily Eleftheros Typos".
+PUBLISHED_NOUNS = word_set("editorial article column")
+# Title abbreviations the tokenizer may split from their full stop ("Lt", "."), so that a
+# sentence seems to end inside "said Troy police Lt. Gerry Scherlinck".
+
+
+# Title abbreviations the tokenizer may split from their full stop ("Lt", "."), so that a
+# sentence seems to end inside "said Troy police Lt. Gerry Scherlinck".
+TITLE_ABBREVIATIONS = word_set(
+    """lt sgt const det dist atty capt col gen gov sen rep insp supt cpl pvt cmdr cdr maj adm
+    brig prof rev dr mr mrs ms asst"""
+)
+
+
+OPENING_MARKS = '"“‘«„'
+
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Heads of descriptive speakers: bodies that speak, and people; plus agent-like suffixes
+# ("analyst", "resident", "spokesman").
+
+
+# Heads of descriptive speakers: bodies that speak, and people; plus agent-like suffixes
+# ("analyst", "resident", "spokesman").
+_ORG_NOUNS = word_set(
+    """police authority government administration ministry department agency company firm
+    group organisation organization party military army commission committee council office
+    embassy team union regime cabinet parliament media television tv radio press network
+    station center centre institute survey service court"""
+)
+
+
+_PERSON_NOUNS = word_set(
+    """official source witness expert analyst leader lawmaker diplomat envoy prosecutor
+    investigator doctor survivor relative family friend lawyer aide adviser advisor people
+    person man woman member observer monitor head firefighter fireman rescuer reporter
+    protester demonstrator resident mother father son daughter wife husband brother sister
+    widow widower cousin uncle aunt parent neighbour neighbor colleague girlfriend boyfriend
+    nephew niece grandmother grandfather grandson granddaughter stepson stepdaughter
+    representative spokesperson executive detective"""
+)
+# Titles that make an unknown proper name a person's: "Mr. Pigeon also commended police".
+
+
+# Titles that make an unknown proper name a person's: "Mr. Pigeon also commended police".
+_PERSONAL_TITLES = word_set("mr mr. mrs mrs. ms ms. miss dr dr. sir dame")
+
+
+_SPEAKER_NOUNS = _ORG_NOUNS | _PERSON_NOUNS
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
+# Prepositions whose phrase still describes the speaker: "a woman in Qeshm", "a spokesman for
+# the ministry", "a woman outside the bank"; not "on Monday" or "after the attack".
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant", "ary")
+
+
+_NON_AGENT_SUFFIXES = ("ment", "ber", "der", "ter", "ther", "nor")
+# Common nouns with an agent's ending that name things: "a historical marker reads".
+
+
+# Common nouns with an agent's ending that name things: "a historical marker reads".
+_THINGS = word_set(
+    """marker banner poster sticker career center corner border matter water power
+    computer chapter error sector factor mirror floor door color colour"""
+)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc``, rejoined where the parser split after a title abbreviation.
+
+    '"...," said Troy police Lt. Gerry Scherlinck.' and '"...," Const. Fanning said.' are one
+    sentence each, however the parser cut them.
+    """
+    merged: list[Span] = []
+    for sent in doc.sents:
+        if merged and _split_at_title(merged[-1], sent):
+            merged[-1] = doc[merged[-1].start : sent.end]
+        else:
+            merged.append(sent)
+    return merged
+
+
+def _split_at_title(before: Span, sent: Span) -> bool:
+    words = [t for t in before if not t.is_space]
+    if not words or not sent[0].is_title:
+        return False
+    doc = before.doc
+    if "\n\n" in doc.text[words[-1].idx : sent.start_char]:
+        return False
+    return title_before(doc.text, words[-1].idx + len(words[-1]))
+
+
+def title_before(text: str, at: int) -> bool:
+    """Whether ``text`` ends, before ``at``, with a title abbreviation ("the Rev.")."""
+    head = text[max(0, at - 8) : at].rstrip()
+    word = head[:-1].split()[-1:] if head.endswith(".") else []
+    return bool(word) and word[0].lower().lstrip("(") in TITLE_ABBREVIATIONS
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity (person, organisation, place, group) ``token`` is part of, if any."""
+    if token.ent_iob_ == "O" or token.ent_type_ not in _NAMED:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def is_personal(token: Token) -> bool:
+    """Whether ``token`` stands for people, not a body: "Kakar", "she", "a witness", "jurors"."""
+    entity = entity_of(token)
+    if entity is not None:
+        return entity.label_ == "PERSON"
+    if token.pos_ == "PRON":
+        return token.lower_ in _PERSONAL_PRONOUNS
+    if token.pos_ == "PROPN":
+        return any(t.lower_ in _PERSONAL_TITLES for t in token.lefts)
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and lemma not in _ORG_NOUNS and can_speak(token)
+
+
+def can_speak(noun: Token) -> bool:
+    """Whether a common noun can head a speaker ("officials", "police"), not "developments"."""
+    lemma = noun.lemma_.lower()
+    if {lemma, noun.lower_} & (_SPEAKER_NOUNS | TITLE_WORDS):  # "media", lemma "medium"
+        return True
+    return (
+        lemma.endswith(_AGENT_SUFFIXES)
+        and not lemma.endswith(_NON_AGENT_SUFFIXES)
+        and lemma not in _THINGS
+    )
+
+
+def name_after_title(token: Token) -> Span | None:
+    """The person named after a title abbreviation cut from its full stop ("Lt", ".")."""
+    doc = token.doc
+    if token.lower_ not in TITLE_ABBREVIATIONS or token.i + 1 >= len(doc):
+        return None
+    if doc[token.i + 1].text != ".":
+        return None
+    i = token.i + 2
+    while i + 1 < len(doc) and doc[i].lower_ in TITLE_ABBREVIATIONS and doc[i + 1].text == ".":
+        i += 2  # "Dist. Atty. Steve Cooley"
+    if i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+        return entity_of(doc[i])
+    return None
