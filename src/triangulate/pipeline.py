@@ -37,6 +37,7 @@ from triangulate.types import (
     Figure,
     Measure,
     Problem,
+    Quote,
     Sentence,
 )
 from triangulate.verdicts.figures import judge
@@ -132,6 +133,7 @@ def annotate(
 def extract_document(doc: Doc, article: Article) -> Extraction:
     """Run every extractor over one parsed article."""
     attributions = find_attributions(doc, article)
+    quotes = extract_quotes(doc, article, attributions)
     return Extraction(
         article=article,
         sentences=tuple(
@@ -139,12 +141,25 @@ def extract_document(doc: Doc, article: Article) -> Extraction:
             for s in doc.sents
             if s.text.strip()
         ),
-        figures=tuple(extract_figures(doc, article, attributions)),
-        quotes=tuple(extract_quotes(doc, article, attributions)),
+        figures=tuple(_quoted_figures(extract_figures(doc, article, attributions), quotes)),
+        quotes=tuple(quotes),
         dates=tuple(extract_dates(doc, article)),
         entities=tuple(extract_entities(doc, article)),
         attributions=tuple(attributions),
     )
+
+
+def _quoted_figures(figures: Sequence[Figure], quotes: Sequence[Quote]) -> list[Figure]:
+    """A figure said inside a quote, credited to no one, is the quote's speaker's figure."""
+    credited = []
+    for figure in figures:
+        if figure.attributed_to is None:
+            speaker = next(
+                (q.speaker for q in quotes if q.speaker and q.start <= figure.start < q.end), None
+            )
+            figure = dataclasses.replace(figure, attributed_to=speaker)
+        credited.append(figure)
+    return credited
 
 
 def link(extractions: Sequence[Extraction], *, aliases: AliasTable | None = None) -> Dossier:
