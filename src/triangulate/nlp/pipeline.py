@@ -23,6 +23,9 @@ TITLE_ABBREVIATIONS = (
     *("Lt.", "Sgt.", "Const.", "Det.", "Dist.", "Atty.", "Capt.", "Insp.", "Supt."),
     *("Cpl.", "Cmdr.", "Maj.", "Col.", "Adm.", "Pvt."),
 )
+_TITLES = frozenset(
+    [*TITLE_ABBREVIATIONS, "Gen.", "Gov.", "Sen.", "Rep.", "Rev.", "Dr.", "Mr.", "Mrs.", "Ms."]
+)
 
 
 @functools.cache
@@ -51,14 +54,18 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
 
 
 def _newline_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and list items lack a full stop.
+    """A line break ends a sentence: headlines, datelines and list items lack a full stop; a
+    title's full stop does not.
 
     Without this the parser runs a headline into the first paragraph, and a quote's speaker
     ends up in the wrong sentence.
     """
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+        before = doc[token.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
             token.is_sent_start = True
+        elif before.text in _TITLES:
+            token.is_sent_start = False  # "Capt. Gerry Scherlinck": a title, not a full stop
     return doc
 
 
