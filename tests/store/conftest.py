@@ -1,10 +1,11 @@
-"""Fixtures for the store tests: real ECB+ articles as JSONL files, and a fast embedder."""
+"""Fixtures for the store tests: real ECB+ articles as JSONL files, a fast embedder, a spy."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,3 +43,18 @@ def write_jsonl(tmp_path: Path) -> Callable[[str, list[Any]], Path]:
 def embed() -> Callable[..., Any]:
     """The fast stand-in encoder (storage tests do not measure clustering quality)."""
     return fake_embed
+
+
+@pytest.fixture
+def rebuilt(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the stories whose year histograms ingest rebuilds from member texts."""
+    clustering = importlib.import_module("triangulate.store._clustering")
+    real = clustering._rebuild_years
+    seen: list[str] = []
+
+    def spy(con: Any, stories: Sequence[Any]) -> None:
+        seen.extend(story.id for story in stories)
+        real(con, stories)
+
+    monkeypatch.setattr(clustering, "_rebuild_years", spy)
+    return seen

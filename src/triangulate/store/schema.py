@@ -61,12 +61,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             built_at TIMESTAMP NOT NULL
         )""",
     ),
+    # 2: each story's histogram of its members' latest named years, so that a later ingest need
+    # not re-read the member texts. NULL in older rows: ingest rebuilds it once, then stores it.
+    ("ALTER TABLE stories ADD COLUMN years MAP(INTEGER, INTEGER)",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Bring the schema up to date, one transaction per migration; return the version reached."""
+def migrate(con: duckdb.DuckDBPyConnection, target: int = SCHEMA_VERSION) -> int:
+    """Apply the migrations up to ``target`` (default: all); return the schema version reached."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version "
         "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
@@ -81,7 +84,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             f"newer than this triangulate ({SCHEMA_VERSION}); "
             "upgrade triangulate"
         )
-    for version in range(current + 1, SCHEMA_VERSION + 1):
+    for version in range(current + 1, target + 1):
         con.begin()
         try:
             for statement in MIGRATIONS[version - 1]:
@@ -91,4 +94,4 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         except BaseException:
             con.rollback()
             raise
-    return SCHEMA_VERSION
+    return max(current, target)
