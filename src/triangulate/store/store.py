@@ -24,6 +24,11 @@ DEFAULT_DB = Path("triangulate.duckdb")
 _LOCK_MARKERS = ("could not set lock", "conflicting lock")
 
 
+# DuckDB's buffer cache would grow with the corpus (80 % of RAM by default); past this it
+# spills to disk, so a long ingest's memory stays bounded by its batch, not the store's size.
+MEMORY_LIMIT = "256MB"
+
+
 @contextmanager
 def open_store(
     db: Path | str, *, wait: float = 5.0, create: bool = True
@@ -77,7 +82,7 @@ def _connect(path: Path, wait: float) -> duckdb.DuckDBPyConnection:
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(path))
+            return duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
         except duckdb.IOException as exc:
             message = str(exc).lower()
             if not any(marker in message for marker in _LOCK_MARKERS):
