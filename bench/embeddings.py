@@ -4,7 +4,7 @@ Two workloads from real news (../shared/data/ecbplus/dev.jsonl): whole sentences
 the documents) and short phrases (their first five words, the size of a ``counted`` phrase,
 which is what figure alignment embeds)::
 
-    .venv/bin/python bench/embeddings.py [--limit 2000] [--batch-size 64]
+    .venv/bin/python bench/embeddings.py [--limit 2000] [--batch-size 256]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from triangulate.nlp.embeddings import throughput
+from triangulate.nlp.embeddings import BATCH_SIZE, throughput
 
 ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "dev.jsonl"
 
@@ -35,7 +35,9 @@ def main() -> int:
     """Print sentences/s for full sentences and for short phrases."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=2000, help="sentences to encode")
-    parser.add_argument("--batch-size", type=int, default=64, help="texts per forward pass")
+    parser.add_argument(
+        "--batch-size", type=int, default=BATCH_SIZE, help="texts per forward pass, at most"
+    )
     args = parser.parse_args()
     if not ECBPLUS.is_file():
         print(f"skipped: {ECBPLUS} is missing")

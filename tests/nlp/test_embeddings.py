@@ -11,7 +11,16 @@ import math
 import numpy as np
 import pytest
 
-from triangulate.nlp.embeddings import DIM, MAX_TOKENS, Encoder, _gelu, get_encoder
+from triangulate.nlp.embeddings import (
+    _BATCH_TOKENS,
+    DIM,
+    MAX_TOKENS,
+    Encoder,
+    _batches,
+    _gelu,
+    _length_runs,
+    get_encoder,
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,14 +40,19 @@ SENTENCES = [
 
 # (anchor, paraphrase, unrelated): the paraphrase must be nearer the anchor.
 TRIPLES = [
-    ("Afghans deported from Pakistan", "Afghan nationals expelled by Pakistan",
-     "magnitude of the earthquake"),
-    ("people killed in the bank fire", "bank workers who died in the blaze",
-     "Greek stocks fell"),
+    (
+        "Afghans deported from Pakistan",
+        "Afghan nationals expelled by Pakistan",
+        "magnitude of the earthquake",
+    ),
+    ("people killed in the bank fire", "bank workers who died in the blaze", "Greek stocks fell"),
     ("increase in suicide attacks", "rise in suicide bombings", "Afghans awaiting relocation"),
     ("the death toll rose to 10", "ten people have died", "the island has 120,000 residents"),
-    ("union members rallied in Athens", "tens of thousands marched through the Greek capital",
-     "the bailout is worth 110 billion euros"),
+    (
+        "union members rallied in Athens",
+        "tens of thousands marched through the Greek capital",
+        "the bailout is worth 110 billion euros",
+    ),
 ]
 
 
@@ -70,13 +84,48 @@ def test_batch_size_does_not_change_vectors(encoder: Encoder) -> None:
     np.testing.assert_allclose(whole, one_by_one, atol=1e-5)
 
 
-def test_padding_does_not_change_a_short_text(encoder: Encoder) -> None:
+def test_a_long_neighbour_does_not_change_a_short_text(encoder: Encoder) -> None:
     encoder.clear_cache()
     alone = encoder.encode(["Afghans deported"])[0]
     encoder.clear_cache()
-    # Batched beside a long text, the short one is padded to its length.
-    padded = encoder.encode(["Afghans deported", " ".join(SENTENCES[:4])], batch_size=2)[0]
-    np.testing.assert_allclose(alone, padded, atol=1e-5)
+    # Batched beside a long text: one forward pass, yet the long text must not leak in.
+    beside = encoder.encode(["Afghans deported", " ".join(SENTENCES[:4])], batch_size=2)[0]
+    np.testing.assert_allclose(alone, beside, atol=1e-5)
+
+
+def test_one_pass_over_mixed_lengths_matches_each_text_alone(encoder: Encoder) -> None:
+    # Unsorted, with runs of equal lengths: rows are laid end to end without padding, and
+    # attention must still see only its own text.
+    texts = ["Afghans deported", "Afghans expelled", *SENTENCES[:3], "Afghans deported"]
+    ids = [e.ids for e in encoder._tokenizer.encode_batch(texts)]
+    assert len(ids[0]) == len(ids[1])
+    together = encoder._encode_ids(ids)
+    alone = np.concatenate([encoder._encode_ids([seq]) for seq in ids])
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("lengths", "runs"),
+    [
+        ([4], [(0, 1, 4)]),
+        ([3, 3, 5, 2, 2, 2], [(0, 2, 3), (6, 1, 5), (11, 3, 2)]),
+        ([2, 7, 2], [(0, 1, 2), (2, 1, 7), (9, 1, 2)]),
+    ],
+)
+def test_length_runs(lengths: list[int], runs: list[tuple[int, int, int]]) -> None:
+    assert _length_runs(np.array(lengths)) == runs
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 256])
+def test_batches_cover_every_text_once_within_limits(batch_size: int) -> None:
+    lengths = [12, 3, 3, 250, 40, 7, 250, 3, 90] * 5
+    batches = list(_batches(lengths, batch_size))
+    order = [i for batch in batches for i in batch]
+    assert sorted(order) == list(range(len(lengths)))
+    assert [lengths[i] for i in order] == sorted(lengths)  # shortest first: little to pad
+    for batch in batches:
+        assert len(batch) <= batch_size
+        assert len(batch) == 1 or sum(lengths[i] for i in batch) <= _BATCH_TOKENS
 
 
 def test_repeated_texts_are_encoded_once(encoder: Encoder, monkeypatch: pytest.MonkeyPatch) -> None:
