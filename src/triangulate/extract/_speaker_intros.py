@@ -22,19 +22,18 @@ if TYPE_CHECKING:
 __all__ = ["introductions"]
 
 
-def introductions(sent: Span, quoted: Container[int]) -> list[Cue]:
-    """The speaker a sentence with no reporting cue introduces, if any."""
-    return _after_exclamation(sent, quoted) or _introduction(sent, quoted)
+def introductions(sent: Span, quoted: Container[int], text: str) -> list[Cue]:
+    """The speaker a sentence with no reporting cue introduces, if any (``text``: the doc's)."""
+    return _after_exclamation(sent, quoted) or _introduction(sent, quoted, text)
 
 
-def _introduction(sent: Span, quoted: Container[int]) -> list[Cue]:
+def _introduction(sent: Span, quoted: Container[int], text: str) -> list[Cue]:
     """A sentence that introduces the quote after it, without a reporting verb.
 
     "Andrew Wetzler, director of the NRDC's program, was blunt: ¶ “We will see them in
     court.”" (a colon), or a quote paragraph after a sentence about a person: "T.J. Simons,
     17, also heard the blast. ¶ “At first I thought it was thunder.”"
     """
-    text = sent.doc.text
     colon = next(
         (t for t in sent if t.text == ":" and t.i not in quoted and _quote_after(text, t.idx + 1)),
         None,

@@ -165,29 +165,29 @@ _THINGS = word_set(
 )
 
 
-def sentences(doc: Doc) -> list[Span]:
-    """The sentences of ``doc``, rejoined where the parser split after a title abbreviation.
+def sentences(doc: Doc, text: str) -> list[Span]:
+    """The sentences of ``doc`` (whose text is ``text``), rejoined where the parser split after
+    a title abbreviation.
 
     '"...," said Troy police Lt. Gerry Scherlinck.' and '"...," Const. Fanning said.' are one
     sentence each, however the parser cut them.
     """
     merged: list[Span] = []
     for sent in doc.sents:
-        if merged and _split_at_title(merged[-1], sent):
+        if merged and _split_at_title(merged[-1], sent, text):
             merged[-1] = doc[merged[-1].start : sent.end]
         else:
             merged.append(sent)
     return merged
 
 
-def _split_at_title(before: Span, sent: Span) -> bool:
+def _split_at_title(before: Span, sent: Span, text: str) -> bool:
     words = [t for t in before if not t.is_space]
     if not words or not sent[0].is_title:
         return False
-    doc = before.doc
-    if "\n\n" in doc.text[words[-1].idx : sent.start_char]:
+    if "\n\n" in text[words[-1].idx : sent.start_char]:
         return False
-    return title_before(doc.text, words[-1].idx + len(words[-1]))
+    return title_before(text, words[-1].idx + len(words[-1]))
 
 
 def title_before(text: str, at: int) -> bool:

@@ -68,7 +68,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
 def extract_quotes(doc: Doc, article: Article, attributions: Sequence[Attribution]) -> list[Quote]:
     """The direct quotes of ``article`` with speakers taken from ``attributions``."""
     text = article.text
-    spans = [(s.start_char, s.end_char) for s in sentences(doc)]
+    spans = [(s.start_char, s.end_char) for s in sentences(doc, article.text)]
     quotes: list[Quote] = []
     previous: Attribution | None = None
     previous_end = -1

@@ -126,14 +126,15 @@ class _State:
 
 def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     """Every attribution cue in ``doc``, in order, with pronouns and descriptions resolved."""
-    quoted = quoted_tokens(doc, find_quote_spans(doc.text))
+    text = article.text  # doc.text would join every token again on each use
+    quoted = quoted_tokens(doc, find_quote_spans(text))
     personal = frozenset(t.i for t in doc if t.pos_ == "NOUN" and is_personal(t))
     state = _State(
         titles_by_name(doc), person_genders(doc, quoted), quoted, mentions(doc, quoted, personal)
     )
     found: list[Attribution] = []
-    for sent in sentences(doc):
-        cues = find_cues(sent, quoted) or introductions(sent, quoted)
+    for sent in sentences(doc, text):
+        cues = find_cues(sent, quoted) or introductions(sent, quoted, text)
         made = [_attribute(article, doc, cue, state) for cue in cues]
         found.extend(_narrow_relays([a for a in made if a is not None]))
     return found
