@@ -46,7 +46,13 @@ def ingest(
     db = db or settings.store.db
     batch_size = batch_size or settings.store.batch_size
     with progress_bar("Ingesting", enabled=not state.quiet) as advance:
-        report = ingest_paths(paths, db, batch_size=batch_size, progress=advance)
+        report = ingest_paths(
+            paths,
+            db,
+            batch_size=batch_size,
+            progress=advance,
+            max_file_bytes=settings.ingest.max_file_bytes,
+        )
     for problem in report.problems:
         err_console.print(f"[yellow]skipped[/yellow] {problem}", highlight=False, soft_wrap=True)
     if report.used == 0 and report.duplicate == 0:

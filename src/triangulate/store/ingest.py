@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from triangulate.ingest import iter_inputs
+from triangulate.ingest.read import MAX_FILE_BYTES
 from triangulate.link.stories import ClusterConfig
 from triangulate.normalise.metadata import settle_metadata
 from triangulate.store._clustering import StoryState
@@ -76,6 +77,7 @@ def ingest(
     progress: Progress | None = None,
     stdin: TextIO | None = None,
     wait: float = 5.0,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> IngestReport:
     """Add the articles in ``paths`` to the store at ``db`` and cluster them into stories."""
     if embed is None:
@@ -88,7 +90,8 @@ def ingest(
         state = StoryState.load(con, config or ClusterConfig(), embed)
         row = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()
         seq = (int(row[0]) if row else 0) + 1
-        for chunk in _batches(iter_inputs(paths, stdin), max(1, batch_size)):
+        inputs = iter_inputs(paths, stdin, max_file_bytes=max_file_bytes)
+        for chunk in _batches(inputs, max(1, batch_size)):
             raws = [item for item in chunk if isinstance(item, RawArticle)]
             for problem in (item for item in chunk if isinstance(item, Problem)):
                 report.problems.append(problem)
