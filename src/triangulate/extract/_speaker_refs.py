@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from triangulate.extract._speaker_words import entity_of
-from triangulate.normalise.names import TITLE_WORDS, clean_name, strip_titles, word_set
+from triangulate.normalise.names import (
+    NAME_SUFFIXES,
+    TITLE_WORDS,
+    clean_name,
+    strip_titles,
+    word_set,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Container, Sequence
@@ -74,7 +80,6 @@ _FEMALE_NAMES = word_set(
 )
 # Relatives whose apposition names a family member: "Kafoury's son, Charlie" is a Kafoury.
 _KIN_NOUNS = word_set("son daughter wife husband brother sister mother father widow widower")
-_SUFFIXES = word_set("jr sr ii iii iv")  # "Anthony LaCalamita III" is a LaCalamita
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
 _REFLEXIVE = {"himself": "m", "herself": "f"}
 _STRONG = 3  # a gendered title or noun outweighs a few pronouns
@@ -104,7 +109,7 @@ def quoted_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
 
 def last_name(name: str) -> str:
     """The lower-case surname of a name: the key people are known by in one document."""
-    words = [w for w in name.lower().split() if w.rstrip(".,") not in _SUFFIXES]
+    words = [w for w in name.lower().split() if w.rstrip(".,") not in NAME_SUFFIXES]
     return words[-1] if words else ""
 
 

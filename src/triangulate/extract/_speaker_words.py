@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triangulate.normalise.names import TITLE_WORDS, word_set
+from triangulate.normalise.names import TITLE_ABBREVIATIONS, TITLE_WORDS, word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,7 +25,6 @@ __all__ = [
     "SECONDARY_CUES",
     "SOURCE_NOUNS",
     "SPEECH_VERBS",
-    "TITLE_ABBREVIATIONS",
     "can_speak",
     "entity_of",
     "is_personal",
@@ -103,10 +102,6 @@ PUBLISHED_NOUNS = word_set("editorial article column")
 
 # Title abbreviations the tokenizer may split from their full stop ("Lt", "."), so that a
 # sentence seems to end inside "said Troy police Lt. Gerry Scherlinck".
-TITLE_ABBREVIATIONS = word_set(
-    """lt sgt const det dist atty capt col gen gov sen rep insp supt cpl pvt cmdr cdr maj adm
-    brig prof rev dr mr mrs ms asst"""
-)
 
 
 OPENING_MARKS = '"“‘«„'

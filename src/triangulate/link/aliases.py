@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from triangulate.errors import TriangulateError
-from triangulate.normalise.names import clean_name, strip_titles, word_set
+from triangulate.normalise.names import NAME_SUFFIXES, clean_name, strip_titles, word_set
 from triangulate.types import Entity, EntityMention, Span
 
 __all__ = ["AliasEntry", "AliasTable", "AliasTableError", "load_alias_table", "merge_entities"]
@@ -91,7 +91,6 @@ _US_STATES = {
         ("Wyoming", "wyo"),
     )
 }
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _MINOR = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "le", "&"})
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # "Alishbandi" / "Alishvandi", "Qasem" / "Kassem", "Mohammad" / "Muhammed": one sound each.
@@ -484,7 +483,7 @@ def _core(key: str, nationalities: set[str]) -> str:
 def _person_core(key: str) -> str:
     """A person's key without middle initials and generational suffixes."""
     words = key.split()
-    kept = [w for i, w in enumerate(words) if not (i > 0 and (len(w) == 1 or w in _SUFFIXES))]
+    kept = [w for i, w in enumerate(words) if not (i > 0 and (len(w) == 1 or w in NAME_SUFFIXES))]
     return " ".join(kept)
 
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from triangulate.normalise.dates import MONTH_WORDS
+from triangulate.normalise.dates import MONTH_WORDS, WEEKDAY_WORDS
 from triangulate.normalise.intervals import Interval, interval, kind, log_gap
 from triangulate.types import Article, Figure
 
@@ -73,9 +73,6 @@ another such only also just very so it they them he she we you i number total fi
 _STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WORD = re.compile(r"[a-z]+")
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+|(?:19|20)\d\d)\b")
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SINCE_YEAR = re.compile(r"\bsince (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b")
 # "per day", "each week", "a year", "daily": a rate, never a total. "a day after" and "in a
@@ -284,7 +281,7 @@ def _names(phrase: str) -> frozenset[str]:
     """Capitalised words and years in a phrase: "Zarand", "Bam", "in 2003" tell quantities
     apart; months, weekdays and the start of a period up to now ("since 2021") do not."""
     words = (m.lower() for m in _NAME.findall(_SINCE_YEAR.sub("", phrase)))
-    return frozenset(_stem(w) for w in words if w not in MONTH_WORDS and w not in _WEEKDAYS)
+    return frozenset(_stem(w) for w in words if w not in MONTH_WORDS and w not in WEEKDAY_WORDS)
 
 
 def _same_sentence(a: Figure, b: Figure) -> bool:

@@ -15,13 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from triangulate.link.aliases import exact_key
+from triangulate.normalise.names import NAME_SUFFIXES
 from triangulate.types import Entity
 
 __all__ = ["canonical_name", "canonical_with", "speaker_index"]
 
 _PERSON = "person:"
-# Generational suffixes are no surname: "LaCalamita" names "Anthony LaCalamita III".
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _DOMINANT = 3  # times more mentions than anyone else sharing the surname
 
 
@@ -57,7 +56,9 @@ def _full_names(entities: Sequence[Entity]) -> dict[str, str]:
     surnames: dict[str, dict[str, int]] = {}
     for entity in entities:
         if entity.type == "PERSON" and len(entity.name.split()) > 1:
-            words = [w for w in exact_key(entity.name, person=True).split() if w not in _SUFFIXES]
+            words = [
+                w for w in exact_key(entity.name, person=True).split() if w not in NAME_SUFFIXES
+            ]
             if len(words) > 1:
                 named = surnames.setdefault(words[-1], {})
                 named[entity.name] = named.get(entity.name, 0) + len(entity.mentions)

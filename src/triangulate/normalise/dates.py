@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from triangulate.types import DateMention
 
-__all__ = ["MONTH_WORDS", "ResolvedDate", "parse_published", "resolve_date"]
+__all__ = ["MONTH_WORDS", "WEEKDAY_WORDS", "ResolvedDate", "parse_published", "resolve_date"]
 
 _MONTHS = [
     "january",
@@ -42,6 +42,7 @@ _MONTH_RE = (
     + r"|Sept\.?"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 _WEEKDAY_RE = "|".join(_WEEKDAYS)
 _YEAR = r"(?:19|20)\d{2}"
 _ORD = r"(?:st|nd|rd|th)?"

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TITLE_WORDS", "clean_name", "strip_titles", "word_set"]
+__all__ = [
+    "NAME_SUFFIXES",
+    "TITLE_ABBREVIATIONS",
+    "TITLE_WORDS",
+    "clean_name",
+    "strip_titles",
+    "word_set",
+]
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -32,6 +39,13 @@ TITLE_WORDS = word_set(
     foreign interior defence defense finance home information federal state provincial
     opposition leader sheriff attorney police army"""
 )
+# Titles written short with a full stop ("Lt. Gerry Scherlinck"), lower-case, without the stop.
+TITLE_ABBREVIATIONS = word_set(
+    """lt sgt const det dist atty capt col gen gov sen rep insp supt cpl pvt cmdr cdr maj adm
+    brig prof rev dr mr mrs ms asst"""
+)
+# Generational suffixes, never a surname: "Anthony LaCalamita III" is a LaCalamita.
+NAME_SUFFIXES = word_set("jr sr ii iii iv")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+")
 _SPACES = re.compile(r"\s+")
