@@ -48,15 +48,28 @@ def build(
         start = len(text)
         text += " ".join(w for w in (row.text, row.counted, row.after) if w) + "."
         texts[row.doc] = text
-        figures.append(Figure(
-            id=f"f{number}", doc_id=row.doc, start=start, end=start + len(row.text),
-            text=row.text, amount=amount, counted=row.counted, change=row.change,
-            attributed_to=row.by, as_of=row.as_of, sentence_start=sentence_start,
-        ))
+        figures.append(
+            Figure(
+                id=f"f{number}",
+                doc_id=row.doc,
+                start=start,
+                end=start + len(row.text),
+                text=row.text,
+                amount=amount,
+                counted=row.counted,
+                change=row.change,
+                attributed_to=row.by,
+                as_of=row.as_of,
+                sentence_start=sentence_start,
+            )
+        )
     # Sentences end at the first full stop after the figure (the table's words have none).
-    figures = [dataclasses.replace(f, sentence_end=texts[f.doc_id].index(".", f.end) + 1)
-               for f in figures]
+    figures = [
+        dataclasses.replace(f, sentence_end=texts[f.doc_id].index(".", f.end) + 1) for f in figures
+    ]
     outlets = outlets or {}
-    articles = [Article(id=doc, text=text, kind=InputKind.TEXT, outlet=outlets.get(doc))
-                for doc, text in texts.items()]
+    articles = [
+        Article(id=doc, text=text, kind=InputKind.TEXT, outlet=outlets.get(doc))
+        for doc, text in texts.items()
+    ]
     return figures, articles

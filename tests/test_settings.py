@@ -90,7 +90,10 @@ def test_the_cli_reads_config_and_reports_a_bad_one(tmp_path: Path) -> None:
 def test_the_file_size_limit_applies_to_ingest(tmp_path: Path) -> None:
     article = tmp_path / "big.txt"
     article.write_text("Officials said 200 people were evacuated.\n" * 30_000, encoding="utf-8")
-    config = _file(tmp_path, f'[ingest]\nmax_file_mb = 1\n[store]\ndb = "{(tmp_path / "s.duckdb").as_posix()}"\n')
+    config = _file(
+        tmp_path,
+        f'[ingest]\nmax_file_mb = 1\n[store]\ndb = "{(tmp_path / "s.duckdb").as_posix()}"\n',
+    )
     result = CliRunner().invoke(app, ["--config", str(config), "ingest", str(article)])
     assert result.exit_code == 2
     assert "over the 1,048,576 limit" in result.output

@@ -156,6 +156,9 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("Thousands joined a 24-hour general strike.", "24-hour"),
         ("Greece will receive loans over three years.", "three years"),
         ("The tremor lasted just over 10 seconds.", "just over 10 seconds"),
+        # Minutes between two moments of the story measure how long it took.
+        ("She was escorted out and returned 10 minutes later with a gun.", "10 minutes"),
+        ("He was outside for nine minutes before coming back.", "nine minutes"),
     ],
 )
 def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
@@ -180,6 +183,11 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "Prices rose in the past three months.",
         "The quake was registered at 17:06 hours local time.",
         "He wanted to learn and grow one day at a time.",
+        "She returned with a .357 Magnum and opened fire.",
+        "He carried a 12 gauge shotgun.",
+        "She was suspended for the second time in two months.",
+        "Relatives held a vigil to mark the three-month anniversary of the shooting.",
+        "Two days later, the office reopened.",
     ],
 )
 def test_not_figures(nlp: Language, sentence: str) -> None:
@@ -213,39 +221,76 @@ def test_ecbplus_spans_are_exact_and_years_excluded(nlp: Language, shared: Path)
     ("sentence", "surface", "counted"),
     [
         # the noun with the predicate that gives it meaning, read from the parse
-        ("More than 327,000 Afghan refugees have been expelled.", "More than 327,000",
-         "Afghan refugees expelled"),
-        ("The WHO warned that approximately 1.3 million Afghans are expected to return to "
-         "Afghanistan.", "approximately 1.3 million", "Afghans expected to return to Afghanistan"),
-        ("The deadline called for nearly 2 million Afghan refugees to leave Pakistan.",
-         "nearly 2 million", "Afghan refugees to leave Pakistan"),
-        ("Tens of thousands of Afghans have already left the country.", "Tens of thousands",
-         "Afghans left country"),
-        ("A group of about 200 communists stormed the Acropolis.", "about 200",
-         "communists stormed Acropolis"),
-        ("The three bank workers were killed in the fire.", "three",
-         "bank workers killed in fire"),
+        (
+            "More than 327,000 Afghan refugees have been expelled.",
+            "More than 327,000",
+            "Afghan refugees expelled",
+        ),
+        (
+            "The WHO warned that approximately 1.3 million Afghans are expected to return to "
+            "Afghanistan.",
+            "approximately 1.3 million",
+            "Afghans expected to return to Afghanistan",
+        ),
+        (
+            "The deadline called for nearly 2 million Afghan refugees to leave Pakistan.",
+            "nearly 2 million",
+            "Afghan refugees to leave Pakistan",
+        ),
+        (
+            "Tens of thousands of Afghans have already left the country.",
+            "Tens of thousands",
+            "Afghans left country",
+        ),
+        (
+            "A group of about 200 communists stormed the Acropolis.",
+            "about 200",
+            "communists stormed Acropolis",
+        ),
+        ("The three bank workers were killed in the fire.", "three", "bank workers killed in fire"),
         # a number standing for its noun: people, or the noun of the sentence's last figure
-        ("A strong earthquake struck southern Iran, killing at least 10 and injuring dozens.",
-         "dozens", "people injured"),
-        ("An estimated 1.7 million Afghans live in Pakistan, with 1.4 million registered as "
-         "refugees.", "1.4 million", "Afghans registered as refugees"),
+        (
+            "A strong earthquake struck southern Iran, killing at least 10 and injuring dozens.",
+            "dozens",
+            "people injured",
+        ),
+        (
+            "An estimated 1.7 million Afghans live in Pakistan, with 1.4 million registered as "
+            "refugees.",
+            "1.4 million",
+            "Afghans registered as refugees",
+        ),
         ("The death toll rose to 10.", "10", "people killed"),
         ("The fire left three people dead.", "three", "people left dead"),
         ("1 dead, 2 hurt in Mich. office shooting", "2", "people hurt"),
         ("A man shot three people, killing one, before fleeing.", "one", "people killed"),
-        ("He faces two counts of murder and one count of fleeing police.", "two",
-         "counts of murder faced"),
+        (
+            "He faces two counts of murder and one count of fleeing police.",
+            "two",
+            "counts of murder faced",
+        ),
         # nominalised events, owners, measurements
-        ("Pakistan expects the repatriation of an estimated 1.7 million Afghan migrants.",
-         "an estimated 1.7 million", "Afghan migrants repatriated"),
+        (
+            "Pakistan expects the repatriation of an estimated 1.7 million Afghan migrants.",
+            "an estimated 1.7 million",
+            "Afghan migrants repatriated",
+        ),
         ("The town has a population of 120,000.", "120,000", "population"),
-        ("The team offered an eight-year deal worth $184 million.", "$184 million",
-         "eight-year deal"),
-        ("The epicentre was about 58km south-west of Bandar Abbas.", "about 58km",
-         "distance south-west of Bandar Abbas"),
-        ("A 6.4-magnitude quake hit the town of Zarand in February.", "6.4-magnitude",
-         "quake magnitude (hit town of Zarand) in February"),
+        (
+            "The team offered an eight-year deal worth $184 million.",
+            "$184 million",
+            "eight-year deal",
+        ),
+        (
+            "The epicentre was about 58km south-west of Bandar Abbas.",
+            "about 58km",
+            "distance south-west of Bandar Abbas",
+        ),
+        (
+            "A 6.4-magnitude quake hit the town of Zarand in February.",
+            "6.4-magnitude",
+            "quake magnitude (hit town of Zarand) in February",
+        ),
     ],
 )
 def test_counted_phrase(nlp: Language, sentence: str, surface: str, counted: str) -> None:
@@ -256,16 +301,32 @@ def test_counted_phrase(nlp: Language, sentence: str, surface: str, counted: str
 @pytest.mark.parametrize(
     ("sentence", "surface", "counted", "change"),
     [
-        ("There was a 60% increase in militant attacks since the Taliban returned to power in "
-         "August 2021.", "60%", "militant attacks (increase) since August 2021", "increase"),
-        ("Terror attacks increased by 79% in the first half of 2023.", "79%",
-         "terror attacks (increase) in the first half of 2023", "increase"),
-        ("There was a 500% surge in suicide bombings.", "500%", "suicide bombings (increase)",
-         "increase"),
-        ("Greek stocks fell 5.4 per cent.", "5.4 per cent", "Greek stocks (decrease)",
-         "decrease"),
-        ("Afghans have been crossing the border, an average of over 17,000 each day.",
-         "over 17,000", None, None),
+        (
+            "There was a 60% increase in militant attacks since the Taliban returned to power in "
+            "August 2021.",
+            "60%",
+            "militant attacks (increase) since August 2021",
+            "increase",
+        ),
+        (
+            "Terror attacks increased by 79% in the first half of 2023.",
+            "79%",
+            "terror attacks (increase) in the first half of 2023",
+            "increase",
+        ),
+        (
+            "There was a 500% surge in suicide bombings.",
+            "500%",
+            "suicide bombings (increase)",
+            "increase",
+        ),
+        ("Greek stocks fell 5.4 per cent.", "5.4 per cent", "Greek stocks (decrease)", "decrease"),
+        (
+            "Afghans have been crossing the border, an average of over 17,000 each day.",
+            "over 17,000",
+            None,
+            None,
+        ),
         ("He earns 900 euros a month.", "900 euros", "earned per month", None),
     ],
 )

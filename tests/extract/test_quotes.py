@@ -57,6 +57,25 @@ def _quotes(nlp: Language, text: str, doc_id: str = "t") -> list[Quote]:
             ["Her friends are supportive of her decision", "She checked in herself."],
         ),
         ("It is the Afghans’ right, and don’t forget it.", []),
+        # Scraped text mixes straight and curly marks.
+        (
+            '"I heard the gunfire, and I ran,” he told reporters.',
+            ["I heard the gunfire, and I ran"],
+        ),
+        # Curly marks may span several lines of text kept one sentence a line; straight ones not.
+        (
+            "The commissioner said:\n“She drove through a barrier.\nShe had a handgun.\n"
+            "She went to the third floor.\nTwo were shot there.”\nThe third victim survived.",
+            [
+                "She drove through a barrier.\nShe had a handgun.\nShe went to the third floor.\n"
+                "Two were shot there."
+            ],
+        ),
+        (
+            'The commissioner said:\n"She drove through a barrier.\nShe had a handgun.\n'
+            'She went to the third floor.\nTwo were shot there."\nThe third victim survived.',
+            [],
+        ),
     ],
 )
 def test_marks_pair_within_bounds(text: str, inner: list[str]) -> None:
@@ -155,6 +174,19 @@ def test_scare_quotes(nlp: Language, text: str, kept: bool) -> None:
             "Hugh Hefner was reported as saying about Page:\n"
             "“I think that she was a remarkable lady.”",
             ["Mark Roesler", "Mark Roesler", "Hugh Hefner"],
+        ),
+        # A title points back to the person who carries it.
+        (
+            "Police Commissioner Charles Ramsey praised the officers.\n"
+            "The commissioner said: “They did an outstanding job.”",
+            ["Charles Ramsey"],
+        ),
+        # "The company" is the business the story names, not an outlet someone spoke to.
+        (
+            "A worker opened fire at the Kraft Foods plant in Philadelphia.\n"
+            "Andy Ryan told The Associated Press he ran.\n"
+            "“This is a sad day for our family,” the company said in a statement.",
+            ["Kraft Foods"],
         ),
     ],
 )

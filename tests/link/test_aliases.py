@@ -252,3 +252,11 @@ def test_a_listed_name_is_no_acronym_definition() -> None:
         _mention("b", "United States", "GPE"),
     ]
     assert {e.name for e in merge_entities(mentions)} == {"U.S.", "EU"}
+
+
+@pytest.mark.parametrize(("times", "joins"), [(3, True), (2, False)])
+def test_a_short_name_joins_the_long_one_named_far_more_often(times: int, joins: bool) -> None:
+    foods = [("Kraft Foods", "ORG")] * times
+    entities = _merge(*foods, ("Kraft Factory Shooting", "ORG"), ("Kraft", "ORG"))
+    kraft = next(e for e in entities if "Kraft" in e.aliases)
+    assert (kraft.name == "Kraft Foods") is joins

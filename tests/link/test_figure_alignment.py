@@ -23,13 +23,15 @@ def _group_of(groups: list[tuple[Figure, ...]], text: str) -> list[str]:
 
 
 def test_one_toll_rounded_three_ways_is_one_measure() -> None:
-    figures, articles = build([
-        Row("reuters", "over 2,200", "Pakistanis killed", NOV[8], "Kakar"),
-        Row("reuters", "60%", "militant attacks", NOV[8], "Kakar", change="increase"),
-        Row("tribune", "2,267", "Pakistani citizens killed", NOV[8], "Kakar"),
-        Row("afp", "some 2,300", "people killed in attacks", NOV[11]),
-        Row("afp", "1.7 million", "undocumented Afghan refugees", NOV[11]),
-    ])
+    figures, articles = build(
+        [
+            Row("reuters", "over 2,200", "Pakistanis killed", NOV[8], "Kakar"),
+            Row("reuters", "60%", "militant attacks", NOV[8], "Kakar", change="increase"),
+            Row("tribune", "2,267", "Pakistani citizens killed", NOV[8], "Kakar"),
+            Row("afp", "some 2,300", "people killed in attacks", NOV[11]),
+            Row("afp", "1.7 million", "undocumented Afghan refugees", NOV[11]),
+        ]
+    )
     groups = align_figures(figures, articles)
     assert _group_of(groups, "2,267") == ["over 2,200", "2,267", "some 2,300"]
     assert _group_of(groups, "60%") == ["60%"]
@@ -37,15 +39,20 @@ def test_one_toll_rounded_three_ways_is_one_measure() -> None:
 
 
 def test_running_count_groups_across_dates() -> None:
-    figures, articles = build([
-        Row("ani", "thousands", "Afghans evicted from Pakistan", NOV[7]),
-        Row("tribune", "over 200,000", "Afghans left Pakistan", NOV[8], "Kakar"),
-        Row("afp", "more than 327,000", "Afghan refugees left Pakistan", NOV[11], "UN"),
-        Row("ap", "over 400,000", "Afghans returned home from Pakistan", NOV[20]),
-    ])
+    figures, articles = build(
+        [
+            Row("ani", "thousands", "Afghans evicted from Pakistan", NOV[7]),
+            Row("tribune", "over 200,000", "Afghans left Pakistan", NOV[8], "Kakar"),
+            Row("afp", "more than 327,000", "Afghan refugees left Pakistan", NOV[11], "UN"),
+            Row("ap", "over 400,000", "Afghans returned home from Pakistan", NOV[20]),
+        ]
+    )
     groups = align_figures(figures, articles)
-    assert _group_of(groups, "over 200,000") == ["over 200,000", "more than 327,000",
-                                                 "over 400,000"]
+    assert _group_of(groups, "over 200,000") == [
+        "over 200,000",
+        "more than 327,000",
+        "over 400,000",
+    ]
     # "thousands" lies more than a decade below, with a different phrase: kept apart.
     assert _group_of(groups, "thousands") == ["thousands"]
 
@@ -53,44 +60,54 @@ def test_running_count_groups_across_dates() -> None:
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ("60%", "60"),                 # a percentage is never a count
-        ("$3bn", "3 billion"),         # money is never a count
-        ("doubled", "2"),              # a multiplier only goes with a multiplier
+        ("60%", "60"),  # a percentage is never a count
+        ("$3bn", "3 billion"),  # money is never a count
+        ("doubled", "2"),  # a multiplier only goes with a multiplier
         ("60%", "60 percentage points"),
-        ("58 km", "58"),               # a distance is no count
+        ("58 km", "58"),  # a distance is no count
     ],
 )
 def test_kinds_never_mix(first: str, second: str) -> None:
-    figures, articles = build([
-        Row("a", first, "suicide attacks in Pakistan"),
-        Row("b", second, "suicide attacks in Pakistan"),
-    ])
+    figures, articles = build(
+        [
+            Row("a", first, "suicide attacks in Pakistan"),
+            Row("b", second, "suicide attacks in Pakistan"),
+        ]
+    )
     assert _texts(align_figures(figures, articles)) == [[first], [second]]
 
 
 def test_same_kind_same_phrase_merges() -> None:
-    figures, articles = build([
-        Row("a", "60%", "increase in militant attacks", change="increase"),
-        Row("b", "60 percent", "rise in terrorist attacks", change="increase"),
-    ])
+    figures, articles = build(
+        [
+            Row("a", "60%", "increase in militant attacks", change="increase"),
+            Row("b", "60 percent", "rise in terrorist attacks", change="increase"),
+        ]
+    )
     assert _texts(align_figures(figures, articles)) == [["60%", "60 percent"]]
 
 
 def test_opposite_changes_never_merge() -> None:
-    figures, articles = build([
-        Row("a", "5.4 per cent", "Greek stocks", change="decrease"),
-        Row("b", "5.4 per cent", "Greek stocks", change="increase"),
-    ])
+    figures, articles = build(
+        [
+            Row("a", "5.4 per cent", "Greek stocks", change="decrease"),
+            Row("b", "5.4 per cent", "Greek stocks", change="increase"),
+        ]
+    )
     assert len(align_figures(figures, articles)) == 2
 
 
 def test_two_numbers_of_one_sentence_stay_apart_unless_one_value() -> None:
-    figures, articles = build([
-        Row("a", "1,000", "people housed in tents"),
-        Row("a", "2,000", "people waiting to be housed", joins_previous=True),
-        Row("b", "about 58 km", "distance of the epicentre from Bandar Abbas"),
-        Row("b", "36 miles", "distance of the epicentre from Bandar Abbas", joins_previous=True),
-    ])
+    figures, articles = build(
+        [
+            Row("a", "1,000", "people housed in tents"),
+            Row("a", "2,000", "people waiting to be housed", joins_previous=True),
+            Row("b", "about 58 km", "distance of the epicentre from Bandar Abbas"),
+            Row(
+                "b", "36 miles", "distance of the epicentre from Bandar Abbas", joins_previous=True
+            ),
+        ]
+    )
     groups = align_figures(figures, articles)
     assert figures[0].sentence_start == figures[1].sentence_start
     assert _group_of(groups, "1,000") == ["1,000"]
@@ -98,11 +115,13 @@ def test_two_numbers_of_one_sentence_stay_apart_unless_one_value() -> None:
 
 
 def test_named_places_tell_measures_apart() -> None:
-    figures, articles = build([
-        Row("bbc", "6.4", "magnitude of the Zarand quake"),
-        Row("afp", "6.7", "magnitude of the Bam quake"),
-        Row("nyt", "6.4", "magnitude of the Zarand quake"),
-    ])
+    figures, articles = build(
+        [
+            Row("bbc", "6.4", "magnitude of the Zarand quake"),
+            Row("afp", "6.7", "magnitude of the Bam quake"),
+            Row("nyt", "6.4", "magnitude of the Zarand quake"),
+        ]
+    )
     assert _texts(align_figures(figures, articles)) == [["6.4", "6.4"], ["6.7"]]
 
 
@@ -123,11 +142,13 @@ def test_order_is_deterministic_and_follows_the_documents() -> None:
 
 
 def test_missing_counted_falls_back_to_the_words_around() -> None:
-    figures, articles = build([
-        Row("a", "10", "people killed", after="by the earthquake on Qeshm island"),
-        Row("b", "10", None, after="people were killed when the earthquake hit Qeshm island"),
-        Row("c", "10", None, after="schools in the town of Bandar Abbas need repairs"),
-    ])
+    figures, articles = build(
+        [
+            Row("a", "10", "people killed", after="by the earthquake on Qeshm island"),
+            Row("b", "10", None, after="people were killed when the earthquake hit Qeshm island"),
+            Row("c", "10", None, after="schools in the town of Bandar Abbas need repairs"),
+        ]
+    )
     assert _texts(align_figures(figures, articles)) == [["10", "10"], ["10"]]
     assert [f.doc_id for f in align_figures(figures, articles)[0]] == ["a", "b"]
     assert align_figures([], articles) == []
@@ -149,10 +170,14 @@ def test_keywords_strip_inflection(phrase: str, words: set[str]) -> None:
 @pytest.mark.parametrize(
     ("total", "rate"),
     [
-        (Row("a", "25,000", "Afghan refugees require relocation"),
-         Row("b", "over 17,000", "Afghan refugees crossing", after="the border each day")),
-        (Row("a", "20,000", "Afghans crossing the border"),
-         Row("b", "20,000", "Afghans crossing the border per day")),
+        (
+            Row("a", "25,000", "Afghan refugees require relocation"),
+            Row("b", "over 17,000", "Afghan refugees crossing", after="the border each day"),
+        ),
+        (
+            Row("a", "20,000", "Afghans crossing the border"),
+            Row("b", "20,000", "Afghans crossing the border per day"),
+        ),
         (Row("a", "$3bn", "budget for schools"), Row("b", "$3bn", "budget for schools annually")),
     ],
 )
@@ -162,42 +187,65 @@ def test_rates_never_merge_with_totals(total: Row, rate: Row) -> None:
 
 
 def test_a_year_of_work_is_no_rate() -> None:
-    figures, articles = build([
-        Row("a", "1.7 million", "Afghan migrants repatriated", after="in a year"),
-        Row("b", "1.7 million", "Afghan migrants repatriated"),
-    ])
+    figures, articles = build(
+        [
+            Row("a", "1.7 million", "Afghan migrants repatriated", after="in a year"),
+            Row("b", "1.7 million", "Afghan migrants repatriated"),
+        ]
+    )
     assert _texts(align_figures(figures, articles)) == [["1.7 million", "1.7 million"]]
 
 
 def test_a_projection_is_not_the_count_it_projects() -> None:
-    figures, articles = build([
-        Row("afp", "1.7 million", "undocumented Afghans living in Pakistan", NOV[11]),
-        Row("ap", "an estimated 1.7 million", "Afghans residing in Pakistan", NOV[20]),
-        Row("ap", "approximately 1.3 million", "Afghans expected to return to Afghanistan",
-            NOV[20], "WHO"),
-    ])
+    figures, articles = build(
+        [
+            Row("afp", "1.7 million", "undocumented Afghans living in Pakistan", NOV[11]),
+            Row("ap", "an estimated 1.7 million", "Afghans residing in Pakistan", NOV[20]),
+            Row(
+                "ap",
+                "approximately 1.3 million",
+                "Afghans expected to return to Afghanistan",
+                NOV[20],
+                "WHO",
+            ),
+        ]
+    )
     groups = align_figures(figures, articles)
     assert _group_of(groups, "approximately 1.3 million") == ["approximately 1.3 million"]
     assert _group_of(groups, "1.7 million") == ["1.7 million", "an estimated 1.7 million"]
 
 
 def test_different_periods_are_different_quantities() -> None:
-    figures, articles = build([
-        Row("a", "60%", "militant attacks (increase) since 2021", NOV[8], change="increase"),
-        Row("b", "60%", "terror attacks (increase) in the first half of 2023", NOV[11],
-            change="increase"),
-        Row("c", "60 percent", "terrorist attacks (increase) since August 2021", NOV[11],
-            change="increase"),
-    ])
+    figures, articles = build(
+        [
+            Row("a", "60%", "militant attacks (increase) since 2021", NOV[8], change="increase"),
+            Row(
+                "b",
+                "60%",
+                "terror attacks (increase) in the first half of 2023",
+                NOV[11],
+                change="increase",
+            ),
+            Row(
+                "c",
+                "60 percent",
+                "terrorist attacks (increase) since August 2021",
+                NOV[11],
+                change="increase",
+            ),
+        ]
+    )
     assert _texts(align_figures(figures, articles)) == [["60%", "60 percent"], ["60%"]]
 
 
 @pytest.mark.parametrize(("text", "merged"), [("60%", False), ("2,267", True)])
 def test_shares_months_apart_differ_but_totals_run_on(text: str, merged: bool) -> None:
-    figures, articles = build([
-        Row("a", text, "people killed in attacks", dt.date(2023, 6, 30)),
-        Row("b", text, "people killed in attacks", NOV[8]),
-    ])
+    figures, articles = build(
+        [
+            Row("a", text, "people killed in attacks", dt.date(2023, 6, 30)),
+            Row("b", text, "people killed in attacks", NOV[8]),
+        ]
+    )
     assert (len(align_figures(figures, articles)) == 1) is merged
 
 
@@ -210,33 +258,59 @@ def test_a_headline_number_reads_its_line() -> None:
     }
     articles = [Article(id=d, text=t, kind=InputKind.TEXT) for d, t in heads.items()]
     figures = [
-        Figure(id=f"f{i}", doc_id=d, start=0, end=5, text="Three", amount=Amount(3.0),
-               sentence_start=0, sentence_end=5 if d == "a" else len(t))
+        Figure(
+            id=f"f{i}",
+            doc_id=d,
+            start=0,
+            end=5,
+            text="Three",
+            amount=Amount(3.0),
+            sentence_start=0,
+            sentence_end=5 if d == "a" else len(t),
+        )
         for i, (d, t) in enumerate(heads.items())
     ]
     assert [[f.doc_id for f in g] for g in align_figures(figures, articles)] == [["a", "b"], ["c"]]
 
 
 def test_killed_and_wounded_never_merge_however_alike() -> None:
-    figures, articles = build([
-        Row("cnn", "1", "people killed at the accounting firm"),
-        Row("cnn", "2", "people injured at the accounting firm"),
-        Row("usa", "one", "person shot to death at the accounting firm"),
-        Row("usa", "two", "others wounded at the accounting firm"),
-        Row("nyt", "2", "hurt"),
-    ])
+    figures, articles = build(
+        [
+            Row("cnn", "1", "people killed at the accounting firm"),
+            Row("cnn", "2", "people injured at the accounting firm"),
+            Row("usa", "one", "person shot to death at the accounting firm"),
+            Row("usa", "two", "others wounded at the accounting firm"),
+            Row("nyt", "2", "hurt"),
+        ]
+    )
     groups = align_figures(figures, articles)
     assert _group_of(groups, "1") == ["1", "one"]
     assert _group_of(groups, "2") == ["2", "two", "2"]
 
 
 def test_a_period_up_to_now_is_no_name() -> None:
-    figures, articles = build([
-        Row("reuters", "over 2,200", "Pakistanis killed"),
-        Row("afp", "some 2,300", "people killed in attacks since August 2021"),
-        Row("bbc", "6.4", "magnitude of the quake that struck Qeshm"),
-        Row("afp", "6.7", "magnitude of the quake in December 2003"),
-    ])
+    figures, articles = build(
+        [
+            Row("reuters", "over 2,200", "Pakistanis killed"),
+            Row("afp", "some 2,300", "people killed in attacks since August 2021"),
+            Row("bbc", "6.4", "magnitude of the quake that struck Qeshm"),
+            Row("afp", "6.7", "magnitude of the quake in December 2003"),
+        ]
+    )
     groups = align_figures(figures, articles)
     assert _group_of(groups, "over 2,200") == ["over 2,200", "some 2,300"]
     assert _group_of(groups, "6.7") == ["6.7"]
+
+
+def test_counts_of_a_charge_are_not_the_people_it_names() -> None:
+    figures, articles = build(
+        [
+            Row("nbc", "two", "women killed at the plant"),
+            Row("cbs", "two", "people killed at the plant"),
+            Row("cbs", "2", "murder charges filed against the worker"),
+            Row("ap", "Two", "counts of murder against the worker"),
+        ]
+    )
+    groups = align_figures(figures, articles)
+    assert _group_of(groups, "two") == ["two", "two"]
+    assert _group_of(groups, "2") == ["2", "Two"]

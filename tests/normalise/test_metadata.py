@@ -44,11 +44,27 @@ def _method(article: Article, field: str) -> str:
         ),
         ("New Delhi [India], March 2 (ANI): The minister said.", "ANI", ()),
         # an unknown host, named as the page writes it, else the host itself
-        ("http://news.sky.com/story/1/greek-riots\nGreek riots\nSky News understands.", "Sky News", ()),
-        ("http://www.thenational.ae/news/world/three-killed\nThree killed\nBody.", "The National", ()),
-        ("http://articles.timesofindia.indiatimes.com/2011-11-12/x\nPirates\nBody.", "The Times of India", ()),
+        (
+            "http://news.sky.com/story/1/greek-riots\nGreek riots\nSky News understands.",
+            "Sky News",
+            (),
+        ),
+        (
+            "http://www.thenational.ae/news/world/three-killed\nThree killed\nBody.",
+            "The National",
+            (),
+        ),
+        (
+            "http://articles.timesofindia.indiatimes.com/2011-11-12/x\nPirates\nBody.",
+            "The Times of India",
+            (),
+        ),
         ("http://tribune.com.pk/story/1/x/\nAfghans\nBody.", "The Express Tribune", ()),
-        ("http://www.keeptalkinggreece.com/2010/05/05/x/\nFire\nBody.", "keeptalkinggreece.com", ()),
+        (
+            "http://www.keeptalkinggreece.com/2010/05/05/x/\nFire\nBody.",
+            "keeptalkinggreece.com",
+            (),
+        ),
         ("http://www.news.com.au/world/x\nFire\nBody.", "news.com.au", ()),
     ],
 )

@@ -133,8 +133,20 @@ def test_parse_amount(text: str, expected: Amount) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "the", "Covid", "52-3", "2013-14", "1, 234, 567", "45 and 50", "a few people", "manifold",
-     "three-nought-four", "forty deg celsius", "20 to 10"],
+    [
+        "",
+        "the",
+        "Covid",
+        "52-3",
+        "2013-14",
+        "1, 234, 567",
+        "45 and 50",
+        "a few people",
+        "manifold",
+        "three-nought-four",
+        "forty deg celsius",
+        "20 to 10",
+    ],
 )
 def test_not_one_amount(text: str) -> None:
     assert parse_amount(text) is None

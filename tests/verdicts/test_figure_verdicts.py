@@ -67,15 +67,28 @@ def test_common_point(texts: list[str], expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("60%", "percent"), ("$3bn", "money"), ("doubled", "multiplier"), ("2,267", "count"),
-     ("58 km", "length"), ("82 degrees Fahrenheit", "temperature")],
+    [
+        ("60%", "percent"),
+        ("$3bn", "money"),
+        ("doubled", "multiplier"),
+        ("2,267", "count"),
+        ("58 km", "length"),
+        ("82 degrees Fahrenheit", "temperature"),
+    ],
 )
 def test_kind(text: str, expected: str) -> None:
     assert kind(_amount(text)) == expected
 
 
-OUTLETS = {"ani": "ANI", "reuters": "Reuters", "tribune": "The Express Tribune", "afp": "AFP",
-           "ap": "AP", "usa": "USA Today", "lat": "Los Angeles Times"}
+OUTLETS = {
+    "ani": "ANI",
+    "reuters": "Reuters",
+    "tribune": "The Express Tribune",
+    "afp": "AFP",
+    "ap": "AP",
+    "usa": "USA Today",
+    "lat": "Los Angeles Times",
+}
 
 
 def _judge(rows: list[Row], estimated: frozenset[str] = frozenset()) -> Measure:
@@ -95,11 +108,13 @@ def _judge(rows: list[Row], estimated: frozenset[str] = frozenset()) -> Measure:
 
 
 def test_one_toll_rounded_three_ways_agrees_with_one_origin() -> None:
-    measure = _judge([
-        Row("reuters", "over 2,200", "Pakistanis killed", NOV[8], "Anwar ul Haq Kakar"),
-        Row("tribune", "2,267", "Pakistani citizens killed", NOV[8], "Anwar ul Haq Kakar"),
-        Row("afp", "some 2,300", "Pakistanis killed in attacks", NOV[11], "Anwar ul Haq Kakar"),
-    ])
+    measure = _judge(
+        [
+            Row("reuters", "over 2,200", "Pakistanis killed", NOV[8], "Anwar ul Haq Kakar"),
+            Row("tribune", "2,267", "Pakistani citizens killed", NOV[8], "Anwar ul Haq Kakar"),
+            Row("afp", "some 2,300", "Pakistanis killed in attacks", NOV[11], "Anwar ul Haq Kakar"),
+        ]
+    )
     assert measure.verdict == "agree"
     assert measure.reason == (
         "'2,267' (The Express Tribune) lies within 'over 2,200' (Reuters) and rounds to "
@@ -112,24 +127,28 @@ def test_one_toll_rounded_three_ways_agrees_with_one_origin() -> None:
 
 
 def test_rising_count_over_dates_evolves() -> None:
-    measure = _judge([
-        Row("ani", "thousands", "Afghans left Pakistan", NOV[7]),
-        Row("reuters", "tens of thousands", "Afghans left Pakistan", NOV[8]),
-        Row("tribune", "over 200,000", "Afghans left Pakistan", NOV[8], "Kakar"),
-        Row("afp", "more than 327,000", "Afghans left Pakistan", NOV[11], "UN"),
-        Row("ap", "over 400,000", "Afghans returned home from Pakistan", NOV[20]),
-    ])
+    measure = _judge(
+        [
+            Row("ani", "thousands", "Afghans left Pakistan", NOV[7]),
+            Row("reuters", "tens of thousands", "Afghans left Pakistan", NOV[8]),
+            Row("tribune", "over 200,000", "Afghans left Pakistan", NOV[8], "Kakar"),
+            Row("afp", "more than 327,000", "Afghans left Pakistan", NOV[11], "UN"),
+            Row("ap", "over 400,000", "Afghans returned home from Pakistan", NOV[20]),
+        ]
+    )
     assert measure.verdict == "evolving"
     assert measure.reason == "rises from 'thousands' (ANI, Nov 7) to 'over 400,000' (AP, Nov 20)"
     assert measure.label == "Afghans who left Pakistan"
 
 
 def test_same_values_on_the_same_dates_conflict() -> None:
-    measure = _judge([
-        Row("ani", "nearly 2 million", "Afghan refugees required to leave", NOV[7]),
-        Row("ani", "an estimated 1.7 million", "Afghan migrants to be repatriated", NOV[7]),
-        Row("afp", "1.7 million", "undocumented Afghan refugees", NOV[11]),
-    ])
+    measure = _judge(
+        [
+            Row("ani", "nearly 2 million", "Afghan refugees required to leave", NOV[7]),
+            Row("ani", "an estimated 1.7 million", "Afghan migrants to be repatriated", NOV[7]),
+            Row("afp", "1.7 million", "undocumented Afghan refugees", NOV[11]),
+        ]
+    )
     assert measure.verdict == "conflicting"
     assert measure.reason == (
         "'nearly 2 million' (ANI) vs 'an estimated 1.7 million' (ANI) cannot both hold on Nov 7"
@@ -137,10 +156,12 @@ def test_same_values_on_the_same_dates_conflict() -> None:
 
 
 def test_a_falling_count_conflicts_even_across_dates() -> None:
-    measure = _judge([
-        Row("reuters", "over 400,000", "Afghans left Pakistan", NOV[8]),
-        Row("afp", "more than 327,000", "Afghans left Pakistan", NOV[11]),
-    ])
+    measure = _judge(
+        [
+            Row("reuters", "over 400,000", "Afghans left Pakistan", NOV[8]),
+            Row("afp", "more than 327,000", "Afghans left Pakistan", NOV[11]),
+        ]
+    )
     assert measure.verdict == "conflicting"
     assert measure.reason == (
         "'over 400,000' (Reuters, Nov 8) vs 'more than 327,000' (AFP, Nov 11) cannot both hold"
@@ -148,10 +169,12 @@ def test_a_falling_count_conflicts_even_across_dates() -> None:
 
 
 def test_measurements_do_not_evolve() -> None:
-    measure = _judge([
-        Row("usa", "magnitude-5.9", "quake struck Qeshm island", dt.date(2005, 11, 27)),
-        Row("lat", "magnitude 6.1", "quake struck Qeshm island", dt.date(2005, 11, 28)),
-    ])
+    measure = _judge(
+        [
+            Row("usa", "magnitude-5.9", "quake struck Qeshm island", dt.date(2005, 11, 27)),
+            Row("lat", "magnitude 6.1", "quake struck Qeshm island", dt.date(2005, 11, 28)),
+        ]
+    )
     assert measure.verdict == "conflicting"  # a magnitude is no running total
     assert measure.reason == (
         "'magnitude-5.9' (USA Today, Nov 27) vs 'magnitude 6.1' (Los Angeles Times, Nov 28) "
@@ -174,11 +197,13 @@ def test_an_undated_figure_cannot_refute_a_dated_one(estimated: bool) -> None:
 
 
 def test_an_undated_figure_fits_inside_a_rising_count() -> None:
-    measure = _judge([
-        Row("ani", "thousands", "Afghans left Pakistan", NOV[7]),
-        Row("reuters", "hundreds of thousands", "Afghans left Pakistan"),
-        Row("ap", "over 400,000", "Afghans left Pakistan", NOV[20]),
-    ])
+    measure = _judge(
+        [
+            Row("ani", "thousands", "Afghans left Pakistan", NOV[7]),
+            Row("reuters", "hundreds of thousands", "Afghans left Pakistan"),
+            Row("ap", "over 400,000", "Afghans left Pakistan", NOV[20]),
+        ]
+    )
     assert measure.verdict == "evolving"
     assert measure.reason == (
         "rises from 'thousands' (ANI, Nov 7) to 'over 400,000' (AP, Nov 20); "
@@ -190,20 +215,40 @@ def test_an_undated_figure_fits_inside_a_rising_count() -> None:
     ("rows", "verdict"),
     [
         # A dated fall stays a conflict whatever the undated figure says.
-        ([Row("reuters", "over 400,000", "Afghans left", NOV[8]),
-          Row("afp", "more than 327,000", "Afghans left", NOV[11]),
-          Row("ani", "over 500,000", "Afghans left")], "conflicting"),
+        (
+            [
+                Row("reuters", "over 400,000", "Afghans left", NOV[8]),
+                Row("afp", "more than 327,000", "Afghans left", NOV[11]),
+                Row("ani", "over 500,000", "Afghans left"),
+            ],
+            "conflicting",
+        ),
         # Same-day disagreement with nothing rising: the undated value sits between them.
-        ([Row("reuters", "20,000", "protesters", NOV[5]),
-          Row("afp", "50,000", "protesters", NOV[5]),
-          Row("ani", "30,000", "protesters")], "conflicting"),
+        (
+            [
+                Row("reuters", "20,000", "protesters", NOV[5]),
+                Row("afp", "50,000", "protesters", NOV[5]),
+                Row("ani", "30,000", "protesters"),
+            ],
+            "conflicting",
+        ),
         # A magnitude is no running total: an unknown date changes nothing.
-        ([Row("usa", "magnitude 5.9", "quake magnitude", NOV[5]),
-          Row("lat", "magnitude 6.1", "quake magnitude")], "conflicting"),
+        (
+            [
+                Row("usa", "magnitude 5.9", "quake magnitude", NOV[5]),
+                Row("lat", "magnitude 6.1", "quake magnitude"),
+            ],
+            "conflicting",
+        ),
         # Undated figures of one document sit at one place, and may agree with the series.
-        ([Row("ani", "thousands", "Afghans left", NOV[7]),
-          Row("reuters", "about 5,000", "Afghans left"),
-          Row("ap", "tens of thousands", "Afghans left", NOV[9])], "evolving"),
+        (
+            [
+                Row("ani", "thousands", "Afghans left", NOV[7]),
+                Row("reuters", "about 5,000", "Afghans left"),
+                Row("ap", "tens of thousands", "Afghans left", NOV[9]),
+            ],
+            "evolving",
+        ),
     ],
 )
 def test_unknown_dates_in_verdicts(rows: list[Row], verdict: str) -> None:
@@ -212,20 +257,22 @@ def test_unknown_dates_in_verdicts(rows: list[Row], verdict: str) -> None:
 
 def test_one_document_is_single() -> None:
     figures, articles = build(
-        [Row("tribune", "64", "Afghan citizens killed fighting Pakistani forces", NOV[8],
-             "Kakar")],
+        [Row("tribune", "64", "Afghan citizens killed fighting Pakistani forces", NOV[8], "Kakar")],
         outlets={"tribune": "The Express Tribune"},
     )
     measure = judge(figures, {a.id: a for a in articles})
     assert (measure.verdict, measure.reason) == (
-        "single", "only The Express Tribune gives it: '64' (Kakar)"
+        "single",
+        "only The Express Tribune gives it: '64' (Kakar)",
     )
 
 
 def test_rewrites_are_not_independent_origins() -> None:
     figures, articles = build(
-        [Row("afp", "about 200", "communists stormed the Acropolis"),
-         Row("inquirer", "about 200", "communists stormed the Acropolis")],
+        [
+            Row("afp", "about 200", "communists stormed the Acropolis"),
+            Row("inquirer", "about 200", "communists stormed the Acropolis"),
+        ],
         outlets={"afp": "AFP", "inquirer": "Philippine Daily Inquirer"},
     )
     by_id = {a.id: a for a in articles}
@@ -238,9 +285,11 @@ def test_rewrites_are_not_independent_origins() -> None:
 
 def test_origins_name_outlets_and_mark_unnamed_ones() -> None:
     figures, articles = build(
-        [Row("000_f1", "about 200", "communists stormed the Acropolis"),
-         Row("001_c2", "about 200", "communists stormed the Acropolis"),
-         Row("002_e3", "about 200", "communists stormed the Acropolis", by="police")],
+        [
+            Row("000_f1", "about 200", "communists stormed the Acropolis"),
+            Row("001_c2", "about 200", "communists stormed the Acropolis"),
+            Row("002_e3", "about 200", "communists stormed the Acropolis", by="police"),
+        ],
         outlets={"000_f1": "AFP"},
     )
     measure = judge(figures, {a.id: a for a in articles})
@@ -252,11 +301,13 @@ def test_origins_name_outlets_and_mark_unnamed_ones() -> None:
 
 
 def test_other_currencies_are_not_compared() -> None:
-    figures, articles = build([
-        Row("national", "110 billion euros", "EU and IMF bailout"),
-        Row("inquirer", "$143 billion", "EU and IMF bailout"),
-        Row("reuters", "110bn euros", "EU and IMF bailout"),
-    ])
+    figures, articles = build(
+        [
+            Row("national", "110 billion euros", "EU and IMF bailout"),
+            Row("inquirer", "$143 billion", "EU and IMF bailout"),
+            Row("reuters", "110bn euros", "EU and IMF bailout"),
+        ]
+    )
     measure = judge(figures, {a.id: a for a in articles})
     assert measure.verdict == "agree"
     assert "(1 figure in other units not compared)" in measure.reason
@@ -274,11 +325,12 @@ def test_judge_all_numbers_measures_in_order() -> None:
     ("phrases", "label"),
     [
         (["Afghans", "Afghans left Pakistan", "Afghans"], "Afghans who left Pakistan"),
-        (["militant attacks (increase) since 2021", "terror incidents (increase)"],
-         "Increase in militant attacks since 2021"),
+        (
+            ["militant attacks (increase) since 2021", "terror incidents (increase)"],
+            "Increase in militant attacks since 2021",
+        ),
         (["Greek stocks (decrease)"], "Fall in Greek stocks"),
-        (["people killed", "people killed in fire bomb attack", "people killed"],
-         "People killed"),
+        (["people killed", "people killed in fire bomb attack", "people killed"], "People killed"),
         (["Countries", "countries hosting Afghan refugees"], "Countries hosting Afghan refugees"),
     ],
 )

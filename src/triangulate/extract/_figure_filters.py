@@ -48,14 +48,17 @@ _STREET = re.compile(
 )
 _RELATIVE_AFTER = re.compile(
     r"^[\s-]*(?:ago|later|earlier|before|after|old|olds|since|from now|into|of age|in a row|"
-    r"prior|back|running|straight)\b",
+    r"prior|back|running|straight|anniversary)\b",
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:past|last|next|previous|coming|recent|following|first|final|every|each|aged?|"
-    r"nearly every)\s+$",
+    r"nearly every|time in)\s+$",
     re.IGNORECASE,
 )
+_CALIBRE = re.compile(r"^\s?(?:magnum|caliber|calibre|cal\.|gauge|mm)\b", re.IGNORECASE)
+_CLOCK_UNITS = frozenset({"s", "min", "h"})
+_INTERVAL_AFTER = re.compile(r"^[\s-]*(?:later|earlier|before|after)\b", re.IGNORECASE)
 _OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", re.IGNORECASE)
 _LABEL_WORDS = {
     "section",
@@ -231,7 +234,7 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     surface = text[start:end]
     bare = amount.unit is None and amount.qualifier is None and not amount.multiplier
     if kind(amount) == "duration":
-        return _duration_counts(text, start, end)
+        return _duration_counts(text, start, end, amount.unit)
     if _is_time_or_code(text, start, end):
         return False
     if re.search(r"\d\s?-\s?\d", surface) and _is_score(span):
@@ -245,12 +248,15 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     )
 
 
-def _duration_counts(text: str, start: int, end: int) -> bool:
+def _duration_counts(text: str, start: int, end: int, unit: str | None) -> bool:
     """ "a 24-hour strike", "loans over three years" measure time; "two years ago", "the past
-    three months", "a 61-year-old" place or age something instead."""
+    three months", "a 61-year-old" place or age something instead. Minutes and hours between
+    two moments of the story ("returned 10 minutes later") measure how long something took."""
     before, after = text[max(0, start - 30) : start], text[end : end + 30]
     if re.search(r"[\d:]\Z", before) or text[start:end].lower() == "one day":
         return False  # "at 17:06 hours" is a time; "one day" mostly means "some day"
+    if unit in _CLOCK_UNITS and _INTERVAL_AFTER.match(after):
+        return True
     return not (_RELATIVE_AFTER.match(after) or _RELATIVE_BEFORE.search(before))
 
 
@@ -312,15 +318,17 @@ def _is_time_or_code(text: str, start: int, end: int) -> bool:
     if re.search(r"\d[:/]\d", text[start:end]) or re.match(r"^(?:st|nd|rd|th)\b", after):
         return True
     if re.search(
-        r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z", before
+        r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z|(?:^|\s)\.\Z",
+        before,
     ):
         return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL
     if re.match(r"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength)[A-Za-z]", after):
         return True  # 5/17, 555-1234, digits glued to letters, "a 10-juror majority"
     if re.fullmatch(
         r"\d+(?:\.\d+)?[BbKkTt]|911|(?:19|20)\d\d (?:dollars|euros|pounds)", text[start:end]
-    ) or _STREET.match(after):
-        return True  # "1B Mark Teixeira", "5K run", "4 Yawkey Way", "in 2006 dollars"
+    ) or _STREET.match(after) or _CALIBRE.match(after):
+        # "1B Mark Teixeira", "5K run", "4 Yawkey Way", "in 2006 dollars", ".357 Magnum"
+        return True
     return bool(re.match(r"^\s*[.)]\s", after) and re.search(r"(?:^|\n)\s*$", before))
 
 

@@ -39,9 +39,14 @@ __all__ = ["MAX_QUOTE_CHARS", "extract_quotes", "find_quote_spans"]
 
 MAX_QUOTE_CHARS = 2000
 _MAX_LINES = 2  # line breaks a quote may cross without being reopened
+# Curly marks say which end they are, so a quote between them may run over more lines of text
+# kept one sentence a line: any opening mark met before the closer still ends the search.
+_MAX_LINES_CURLY = 8
 _CARRY_SENTENCES = 3  # a quote's speaker goes on over this many sentences of narrative
 _SHORT_WORDS = 3  # "scare quotes" of up to this many words need a speaker in their sentence
 _PAIRS = {"“": "”", "‘": "’", '"': '"', "«": "»", "„": "“"}
+# Scraped text mixes straight and curly marks: '"I heard the gunfire, and I ran,” he told'.
+_ALSO_CLOSES = {'"': "”", "“": '"'}
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Punctuation that belongs to the sentence around the quote, not to the quoted words.
 _TRAILING = ",;: \t\n"
@@ -134,11 +139,13 @@ def _can_close(text: str, i: int, closer: str) -> bool:
 def _close(text: str, open_at: int, closer: str) -> _Mark | None:
     """The quote opened at ``open_at``, or None when it is not closed within bounds."""
     limit = min(len(text), open_at + MAX_QUOTE_CHARS)
+    opener = text[open_at]
+    max_lines = _MAX_LINES if opener == closer else _MAX_LINES_CURLY
     j = open_at + 1
     lines = 0
     while j < limit:
         ch = text[j]
-        if ch == closer and _can_close(text, j, closer):
+        if (ch == closer or ch == _ALSO_CLOSES.get(opener)) and _can_close(text, j, ch):
             return _trim(text, open_at, j)
         if ch == "\n":
             rest = text[j:limit]
@@ -150,7 +157,7 @@ def _close(text: str, open_at: int, closer: str) -> _Mark | None:
             lines += 1
             # A blank line ends a paragraph; text with one sentence a line may run on for a
             # few lines, but never far: an unclosed mark must not swallow the article.
-            if rest.startswith(("\n\n", "\n \n", "\n\r\n")) or lines > _MAX_LINES:
+            if rest.startswith(("\n\n", "\n \n", "\n\r\n")) or lines > max_lines:
                 return None
         if ch == text[open_at] and ch != closer and text[j - 2 : j] in _MISTYPED_CLOSE:
             return _trim(text, open_at, j)  # '“We were respectful, “said Juror No. 8'

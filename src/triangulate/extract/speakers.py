@@ -81,6 +81,8 @@ _ORG_PRONOUNS = frozenset({"it"})
 _MEDIA_NOUNS = word_set("paper newspaper daily weekly magazine broadcaster channel outlet tabloid")
 # Nouns for speakers just credited together: "the pair said" after "said Mark and Condon".
 _GROUP_NOUNS = word_set("pair duo two both couple")
+# Nouns by which a story names the business it is about: "the company said in a statement".
+_COMPANY_NOUNS = word_set("company firm corporation retailer carrier airline manufacturer")
 _DEFINITE = word_set("the this that its their")
 _NONE: frozenset[str] = frozenset()
 
@@ -287,6 +289,10 @@ def _describe(head_token: Token, phrase: Span, state: _State) -> _Speaker:
             outlet = _look_back(state, "org")
             if outlet is not None:
                 return outlet
+        if head in _COMPANY_NOUNS:  # "the company said" in a story about the Kraft Foods plant
+            company = _main_organisation(phrase, state)
+            if company is not None:
+                return company
     if phrase[0].pos_ == "DET":  # "A senior official said" -> "a senior official"
         text = first + text[len(phrase[0].text) :]
     return _Speaker(
@@ -318,6 +324,33 @@ def _titled(state: _State, phrase: Span) -> _Speaker | None:
         if wanted <= titles:
             return _Speaker(name, "person", _last(name), titles, personal=True)
     return None
+
+
+def _main_organisation(phrase: Span, state: _State) -> _Speaker | None:
+    """The organisation named most often before ``phrase`` (outside quotes), latest on ties.
+
+    Not a person's surname the parser took for an organisation ("Vanore said"), nor an outlet
+    someone spoke to ("told The Associated Press").
+    """
+    doc = phrase.doc
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.end > phrase.start:
+            break
+        told = ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell"
+        if (
+            ent.label_ == "ORG"
+            and ent.start not in state.quoted
+            and not told
+            and ent.text.lower() not in surnames
+        ):
+            name = clean_name(ent.text)
+            counts[name] = counts.pop(name, 0) + 1  # re-inserted: dict order is recency
+    if not counts:
+        return None
+    name = max(reversed(counts), key=counts.__getitem__)
+    return _Speaker(name, "org", name.split()[-1].lower())
 
 
 def _look_back(state: _State, kind: str) -> _Speaker | None:

@@ -96,6 +96,7 @@ _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # "Alishbandi" / "Alishvandi", "Qasem" / "Kassem", "Mohammad" / "Muhammed": one sound each.
 _SOUNDS = (("ph", "f"), ("kh", "k"), ("q", "k"), ("c", "k"), ("v", "b"), ("w", "b"), ("z", "s"))
 _MIN_SKELETON = 6
+_DOMINANT = 3  # times the mentions of all other owners together, for a short name to join
 _MIN_WORD_CONSONANTS = 4  # "Karvan" (krvn) is distinctive; "Mali" / "Male" (ml) is not
 _VOWELS = re.compile(r"[aeiouy]")
 # Heads that name an organisation's apparatus, not another organisation: "Taliban
@@ -368,8 +369,19 @@ class _Groups:
                 if long != short
                 and (long.startswith(short + " ") if one_word else long.endswith(" " + short))
             }
-            if len(owners) == 1 and self.find(short) not in owners:
-                self.union(owners.pop(), short)
+            owner = self._dominant(owners)
+            if owner is not None and self.find(short) != owner:
+                self.union(owner, short)
+
+    def _dominant(self, roots: set[str]) -> str | None:
+        """The one root, or the root named far more often than the others together: "Kraft"
+        is "Kraft Foods" (11 mentions), not "Kraft Factory Shooting" (a headline, once)."""
+        if len(roots) <= 1:
+            return next(iter(roots), None)
+        counts = {r: sum(len(self._mentions.get(k, [])) for k in self._group(r)) for r in roots}
+        ranked = sorted(roots, key=lambda r: (-counts[r], r))
+        rest = sum(counts[r] for r in ranked[1:])
+        return ranked[0] if counts[ranked[0]] >= _DOMINANT * rest else None
 
     def _joins_two(self, key: str) -> bool:
         """Whether a name joins two organisations: "EU & IMF", "Fannie Mae and Freddie Mac"."""

@@ -101,6 +101,8 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {  # word beginnings
     "arrested": ("arrest", "detain", "detention", "custody", "apprehend"),
     "rescued": ("rescu", "evacuat"),
 }
+# Charges and counts in an indictment are a quantity of their own, whatever crime they name.
+_CHARGES = frozenset({"charge", "charges", "count", "counts", "indictment", "indictments"})
 _TO_DEATH = re.compile(r"\bto death\b|\bdead\b|\band killed\b")
 SAME_OUTCOME_BONUS = 0.15
 _RATE_WINDOW = 8  # words after a figure searched for a rate when its counted phrase has none
@@ -246,9 +248,12 @@ def _outcome(counted: str) -> str | None:
     """What happened to the people a phrase counts, by its first outcome word: "killed" for
     "people killed in the shooting", "injured" for "wounded in shotgun attack"."""
     lowered = counted.lower()
+    words = _WORD.findall(lowered)
+    if _CHARGES.intersection(words):
+        return "charged"  # "two counts of murder" counts charges, not the people killed
     if _TO_DEATH.search(lowered):
         return "killed"  # "shot to death", "shot dead", "stabbed and killed"
-    for word in _WORD.findall(lowered):
+    for word in words:
         if word.startswith("shotgun"):
             continue
         for outcome, beginnings in _OUTCOMES.items():

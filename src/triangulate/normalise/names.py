@@ -37,7 +37,9 @@ TITLE_WORDS = word_set(
     chancellor premier ambassador spokesman spokeswoman spokesperson inspector detective
     officer constable superintendent director chairman chairwoman chair ceo coach
     foreign interior defence defense finance home information federal state provincial
-    opposition leader sheriff attorney police army"""
+    opposition leader sheriff undersheriff attorney police army commissioner lieutenant
+    councilman councilwoman councillor councilor assemblyman assemblywoman prosecutor
+    trooper marshal warden reverend pastor corporal"""
 )
 # Titles written short with a full stop ("Lt. Gerry Scherlinck"), lower-case, without the stop.
 TITLE_ABBREVIATIONS = word_set(
