@@ -9,7 +9,7 @@ a reader can check one table of assumptions:
 =====================  ===================================  ==========================
 wording                interval                             example
 =====================  ===================================  ==========================
-bare / about / some    v ± min(step / 2, 10 % of v)         some 2,300 -> [2250, 2350]
+bare / about / some    v ± min(step / 2, 10 % of v)         some 2,300 -> [2250, 2350)
 over / more than       (v, v + max(10 % of v, step, 1)]     over 2,200 -> (2200, 2420]
 at least               [v, v + max(10 % of v, step, 1)]
 nearly / almost        [v - 10 % of v, v)                   nearly 2m -> [1.8m, 2m)
@@ -213,7 +213,8 @@ def _hedged(v: float, qualifier: str | None, count: bool, converted: bool = Fals
     half = min(_step(v) / 2, _SLACK * size)
     if converted:  # "36 miles" and "35 miles" for one "58 km": a conversion, rounded twice
         half = max(half, _CONVERSION_SLACK * size)
-    return Interval(v - half, v + half)
+    # Rounding is half-open: 5.5 rounds to six, not five, so "five" and "six" never agree.
+    return Interval(v - half, v + half, hi_open=half > 0)
 
 
 def _step(v: float) -> float:
