@@ -314,3 +314,30 @@ def test_counts_of_a_charge_are_not_the_people_it_names() -> None:
     groups = align_figures(figures, articles)
     assert _group_of(groups, "two") == ["two", "two"]
     assert _group_of(groups, "2") == ["2", "Two"]
+
+
+def test_a_list_sibling_that_matches_better_keeps_a_pair_apart() -> None:
+    figures, articles = build(
+        [
+            Row("hindu", "six", "AK rifles seized from the boats"),
+            Row("hindu", "12", "magazines seized from the boats", joins_previous=True),
+            Row("hindu", "about 300", "rounds seized from the boats", joins_previous=True),
+            Row("ndtv", "14", "AK rifles confiscated during the patrol"),
+            Row("ndtv", "31", "magazines confiscated during the patrol", joins_previous=True),
+        ]
+    )
+    groups = align_figures(figures, articles)
+    assert "12" not in _group_of(groups, "14")
+    assert "six" not in _group_of(groups, "31")
+
+
+@pytest.mark.parametrize(("second", "merged"), [("31", False), ("nearly 14", True)])
+def test_one_document_gives_one_value_per_quantity(second: str, merged: bool) -> None:
+    figures, articles = build(
+        [
+            Row("hindu", "12", "magazines found on the boats"),
+            Row("hindu", second, "magazines found on the boats so far"),
+        ]
+    )
+    groups = align_figures(figures, articles)
+    assert (len(groups) == 1) is merged

@@ -21,9 +21,11 @@ from triangulate.extract._speaker_words import (
     CLAUSE_SPEECH,
     ESTIMATE_VERBS,
     ISSUING_VERBS,
+    NAMING_VERBS,
     PUBLISHED_NOUNS,
     QUOTING_VERBS,
     SOURCE_NOUNS,
+    SPEECH_VERBS,
     can_speak,
     entity_of,
     name_after_title,
@@ -38,19 +40,19 @@ if TYPE_CHECKING:
 __all__ = ["Cue", "find_cues", "make_cue", "subject_of"]
 
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
-# Nouns that carry a source's words: "a report by PICSS", "the UN's estimate".
-
+# Tokens a speaker's description may run to: "a spokesman for the ministry".
 _MAX_DESCRIPTION_TOKENS = 9
-
 # Prepositions whose phrase still describes the speaker: "a woman in Qeshm", "a spokesman for
 # the ministry", "a woman outside the bank"; not "on Monday" or "after the attack".
 _SPEAKER_PREPS = word_set("for of at from in outside near inside")
 # Dependents that open a clause of their own inside a noun phrase: not part of the description.
-
-# Dependents that open a clause of their own inside a noun phrase: not part of the description.
 _CLAUSE_PARTS = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
-
 _RELATIVE = frozenset({"who", "which", "that"})
+# Relations along which a verb without a subject borrows its head's ("X condemned ..., saying";
+# "dep": the parser's guess, as in "Rahall II (D-W. Va.), who ..., called the announcement").
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep"})
+# Tokens a speaker, with a relative clause of its own, may run between a quote and its verb.
+_MAX_SPEAKER_RUN = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +107,14 @@ def _verb_cue(verb: Token, sent: Span, quoted: Container[int]) -> list[Cue]:
     """The cue a verb makes, if any: it reports speech, quotes, or issues a statement."""
     lemma = verb.lemma_.lower()
     direct = _governs_quote(verb, quoted) or (
-        lemma in QUOTING_VERBS | ALWAYS_SPEECH and _quotes_under(verb)
+        lemma in QUOTING_VERBS | ALWAYS_SPEECH and (_quotes_under(verb) or _names_quote(verb))
     )
     if direct or _reports_speech(verb):
-        subject = subject_of(verb) or _named_after(verb, quoted)
+        subject = subject_of(verb)
+        if verb.i not in quoted and (subject is None or subject.i in quoted):
+            # The parser hung the speaker on the quote: '"...," a source with knowledge of
+            # the talks said', '"...," Osman-aga, who herds camels, told Reuters'.
+            subject = _named_after(verb, quoted) or _named_before(verb, quoted) or subject
         # A subject inside quote marks is the quoted speaker's own ("“He said, ‘Thank you.’”");
         # a verb there with its subject outside is a partial quote ('Palin “told a pastor”').
         if subject is not None and subject.i not in quoted:
@@ -155,7 +161,7 @@ def _reports_speech(verb: Token) -> bool:
     if lemma in ALWAYS_SPEECH:
         return True
     if lemma in QUOTING_VERBS:
-        return _quotes_under(verb)
+        return _quotes_under(verb) or _names_quote(verb)
     if lemma in ESTIMATE_VERBS:
         return any(c.dep_ == "dobj" for c in verb.children) and any(
             t.lower_ == "at" and any(n.like_num for n in t.subtree) for t in verb.subtree
@@ -164,8 +170,42 @@ def _reports_speech(verb: Token) -> bool:
         return False
     if any(child.dep_ in _CLAUSE_DEPS for child in verb.children):
         return True
-    # '"...," the ministry stressed' hangs the quote on the verb's head, not under it.
-    return verb.dep_ in _CLAUSE_DEPS or any(t.is_quote for t in verb.sent)
+    # '"...," the ministry stressed' hangs the quote on the verb's head, not under it; but
+    # "officers responded to calls ... in an “active shooter” situation" reports nothing.
+    return (
+        verb.dep_ in _CLAUSE_DEPS
+        or _quotes_under(verb)
+        or _next_to_quote(verb)
+        or any(_quoting_participle(c) for c in verb.children)
+    )
+
+
+def _quoting_participle(token: Token) -> bool:
+    """ "announced the news on Twitter, writing, "It's official"": the tagger's noun
+    "writing" quotes for the verb it hangs on."""
+    word = token.lower_
+    if token.dep_ != "advcl" or not word.endswith("ing"):
+        return False
+    stems = {token.lemma_.lower(), word[:-3], word[:-3] + "e"}
+    return bool(stems & SPEECH_VERBS) and any(t.is_quote for t in token.subtree)
+
+
+def _next_to_quote(verb: Token) -> bool:
+    """A quote mark right beside the verb: '"...," the ministry stressed' (only the subject
+    between), 'announced it on Twitter, writing, "It's official"' (only punctuation)."""
+    doc = verb.doc
+    subject = {
+        t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+    }
+    i = verb.i - 1
+    while i >= 0 and (i in subject or (doc[i].is_punct and not doc[i].is_quote)):
+        i -= 1
+    if i >= 0 and doc[i].is_quote and i < verb.i - 1:
+        return True
+    i = verb.i + 1
+    while i < len(doc) and doc[i].text in {",", ":"}:
+        i += 1
+    return i < len(doc) and doc[i].is_quote and i > verb.i + 1
 
 
 def _governs_quote(verb: Token, quoted: Container[int]) -> bool:
@@ -197,6 +237,13 @@ def _issues_statement(verb: Token) -> bool:
     """ "Gordon Advisors issued a statement": the issuer speaks in the quotes that follow."""
     return verb.lemma_.lower() in ISSUING_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in SOURCE_NOUNS for c in verb.children
+    )
+
+
+def _names_quote(verb: Token) -> bool:
+    """'called the mechanic a hero who "did a phenomenal job"': a quote describes the object."""
+    return verb.lemma_.lower() in NAMING_VERBS and any(
+        t.is_quote for c in verb.children if c.dep_ in {"dobj", "oprd"} for t in c.subtree
     )
 
 
@@ -233,11 +280,22 @@ def subject_of(verb: Token) -> Token | None:
             return _relative_antecedent(child) if child.lower_ in _RELATIVE else child
         if verb.dep_ == "acl" and verb.head.dep_ == "dobj":
             verb = verb.head.head  # "downplayed [the unrest] saying": skip the object
-        elif verb.dep_ in {"conj", "advcl", "xcomp", "pcomp", "prep"} and verb.head.i != verb.i:
+        elif verb.dep_ == "acl" and _may_describe(verb.head):
+            return verb.head  # "with a spokesman stating:", "an inside source calling it"
+        elif verb.dep_ in _CLIMB and verb.head.i != verb.i:
             verb = verb.head
         else:
             break
     return _inverted_subject(reporting)
+
+
+def _may_describe(noun: Token) -> bool:
+    """Whether a participle hung on ``noun`` tells what it says: "an inside source calling it",
+    "with a spokesman stating", not "petitions to officials urging them" (the parser's guess).
+    """
+    if noun.dep_ in {"dobj", "dative"} or (noun.dep_ == "pobj" and noun.head.lower_ != "with"):
+        return False
+    return can_speak(noun) or entity_of(noun) is not None
 
 
 def _subject_rank(token: Token) -> tuple[int, int]:
@@ -276,6 +334,26 @@ def _named_after(verb: Token, quoted: Container[int]) -> Token | None:
             # not '"We heard pop, pop, pop," smelled gunpowder and heard ...'
             speaks = entity_of(token) is not None or can_speak(token)
             return token if speaks else None
+    return None
+
+
+def _named_before(verb: Token, quoted: Container[int]) -> Token | None:
+    """'"...," a source with knowledge of the talks said': the parser hung the speaker, between
+    the closing mark and the verb, on the quote. The first noun phrase after the mark speaks.
+    """
+    doc = verb.doc
+    mark = verb.i - 1
+    while mark >= 0 and not doc[mark].is_quote:
+        if mark in quoted or verb.i - mark > _MAX_SPEAKER_RUN:
+            return None
+        mark -= 1
+    if mark < 1 or mark - 1 not in quoted:
+        return None
+    for token in doc[mark + 1 : verb.i]:
+        if token.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "PRON", "SPACE"} or token.text in ".!?":
+            return None  # not across a sentence's end: '”. ¶ Hefner was reported as saying'
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
+            return token if entity_of(token) is not None or can_speak(token) else None
     return None
 
 

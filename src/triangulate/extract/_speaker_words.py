@@ -19,7 +19,9 @@ __all__ = [
     "ESTIMATE_VERBS",
     "INTRO_CUES",
     "ISSUING_VERBS",
+    "NAMING_VERBS",
     "OPENING_MARKS",
+    "OUTCRY_VERBS",
     "PUBLISHED_NOUNS",
     "QUOTING_VERBS",
     "SECONDARY_CUES",
@@ -36,13 +38,7 @@ __all__ = [
 # Cues that credit a relayed source; a direct speaker in the same sentence is preferred.
 SECONDARY_CUES = frozenset({"report", "according to", "report by"})
 # Cues that name the speaker of the quote that follows and vouch for nothing else.
-
-
-# Cues that name the speaker of the quote that follows and vouch for nothing else.
 INTRO_CUES = frozenset({"colon", "intro", "statement"})
-
-# Verbs that report speech whatever follows them.
-
 
 # Verbs that report speech whatever follows them.
 ALWAYS_SPEECH = word_set(
@@ -51,39 +47,25 @@ ALWAYS_SPEECH = word_set(
 )
 # Verbs that report speech only with a reported clause ("stressed that ...", not "stressed
 # security concerns"; "revealed that ...", not "developments have revealed the consequences").
-
-
-# Verbs that report speech only with a reported clause ("stressed that ...", not "stressed
-# security concerns"; "revealed that ...", not "developments have revealed the consequences").
 CLAUSE_SPEECH = word_set(
     """highlight reveal claim stress emphasise emphasize argue report acknowledge admit deny
     estimate predict caution suggest mention assert maintain write recall allege concede
     disclose observe vow pledge announce clarify reply respond answer"""
 )
+# Verbs that name what they quote: 'called the cuts "savage attacks"', 'called the mechanic a
+# hero who "did a phenomenal job"'.
+NAMING_VERBS = word_set("call describe dub brand label term")
+# Verbs of an outcry: what they quote is said aloud, however short ('shouting "Thieves!"').
+OUTCRY_VERBS = word_set("cry shout chant scream yell exclaim")
 # Verbs that quote only when the quote marks hang on them: 'called the cuts "savage attacks"',
 # 'cried "my child, my child"' (not "her family began to cry").
-
-
-# Verbs that quote only when the quote marks hang on them: 'called the cuts "savage attacks"',
-# 'cried "my child, my child"' (not "her family began to cry").
-QUOTING_VERBS = word_set(
-    """call describe dub brand label term cry shout chant scream yell exclaim request demand
-    ask urge plead beg"""
-)
-# Verbs that issue a document the story then quotes: "Gordon Advisors issued a statement".
-
-
+QUOTING_VERBS = NAMING_VERBS | OUTCRY_VERBS | word_set("request demand ask urge plead beg")
 # Verbs that issue a document the story then quotes: "Gordon Advisors issued a statement".
 ISSUING_VERBS = word_set("issue release publish send post")
 # Verbs that state an estimate with "at": "police put the crowd at 30,000".
-
-
-# Verbs that state an estimate with "at": "police put the crowd at 30,000".
 ESTIMATE_VERBS = word_set("put place peg")
 
-
 SPEECH_VERBS = ALWAYS_SPEECH | CLAUSE_SPEECH
-
 
 # Nouns that carry a source's words: "a report by PICSS", "the UN's estimate".
 SOURCE_NOUNS = word_set(
@@ -92,26 +74,11 @@ SOURCE_NOUNS = word_set(
     memorandum communique bulletin"""
 )
 # Source nouns whose "in X" names the outlet: "an editorial in the daily Eleftheros Typos".
-
-
-# Source nouns whose "in X" names the outlet: "an editorial in the daily Eleftheros Typos".
 PUBLISHED_NOUNS = word_set("editorial article column")
-# Title abbreviations the tokenizer may split from their full stop ("Lt", "."), so that a
-# sentence seems to end inside "said Troy police Lt. Gerry Scherlinck".
-
-
-# Title abbreviations the tokenizer may split from their full stop ("Lt", "."), so that a
-# sentence seems to end inside "said Troy police Lt. Gerry Scherlinck".
-
 
 OPENING_MARKS = '"“‘«„'
 
-
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Heads of descriptive speakers: bodies that speak, and people; plus agent-like suffixes
-# ("analyst", "resident", "spokesman").
-
-
 # Heads of descriptive speakers: bodies that speak, and people; plus agent-like suffixes
 # ("analyst", "resident", "spokesman").
 _ORG_NOUNS = word_set(
@@ -120,8 +87,6 @@ _ORG_NOUNS = word_set(
     embassy team union regime cabinet parliament media television tv radio press network
     station center centre institute survey service court"""
 )
-
-
 _PERSON_NOUNS = word_set(
     """official source witness expert analyst leader lawmaker diplomat envoy prosecutor
     investigator doctor survivor relative family friend lawyer aide adviser advisor people
@@ -129,30 +94,15 @@ _PERSON_NOUNS = word_set(
     protester demonstrator resident mother father son daughter wife husband brother sister
     widow widower cousin uncle aunt parent neighbour neighbor colleague girlfriend boyfriend
     nephew niece grandmother grandfather grandson granddaughter stepson stepdaughter
-    representative spokesperson executive detective"""
+    representative spokesperson executive detective employee trainee retiree detainee
+    nominee attendee refugee appointee juror youth teen teenager student pupil"""
 )
 # Titles that make an unknown proper name a person's: "Mr. Pigeon also commended police".
-
-
-# Titles that make an unknown proper name a person's: "Mr. Pigeon also commended police".
 _PERSONAL_TITLES = word_set("mr mr. mrs mrs. ms ms. miss dr dr. sir dame")
-
-
 _SPEAKER_NOUNS = _ORG_NOUNS | _PERSON_NOUNS
-
-
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
-# Prepositions whose phrase still describes the speaker: "a woman in Qeshm", "a spokesman for
-# the ministry", "a woman outside the bank"; not "on Monday" or "after the attack".
-
-
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant", "ary")
-
-
 _NON_AGENT_SUFFIXES = ("ment", "ber", "der", "ter", "ther", "nor")
-# Common nouns with an agent's ending that name things: "a historical marker reads".
-
-
 # Common nouns with an agent's ending that name things: "a historical marker reads".
 _THINGS = word_set(
     """marker banner poster sticker career center corner border matter water power

@@ -11,6 +11,8 @@ agglomerative clustering merges groups while their mean pairwise score reaches
           + 0.15 * specificity * [same value]         # "2,267" twice says more than "3" twice
           - 0.10 * [only one of them states a change] # "rose 60%" vs "60% of ..."
           - 0.30 * [both name things, none shared]    # "Zarand quake" vs "Bam quake", 2021/2023
+          - 0.35 * [one document, values apart]       # scaled up to a tenth of a decade apart
+          - 0.20 * [a list sibling matches better]    # "six rifles, 12 magazines" vs "14 rifles"
 
 ``text`` averages the cosine of the counted phrases with the cosine of the words around each
 figure (the context alone when a counted phrase is missing). The weights and threshold were
@@ -34,16 +36,15 @@ vectors by text across calls).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
-import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
-from triangulate.normalise.dates import MONTH_WORDS, WEEKDAY_WORDS
-from triangulate.normalise.intervals import Interval, interval, kind, log_gap
+from triangulate.link._figure_traits import Traits, keywords, read_traits
+from triangulate.normalise.intervals import Interval, log_gap
 from triangulate.types import Article, Figure
 
 __all__ = ["THRESHOLD", "EmbedFn", "align_figures", "keywords", "pair_scores"]
@@ -57,58 +58,16 @@ VALUE_FADE = 0.5  # decades over which value agreement fades to nothing
 SAME_VALUE_BONUS = 0.15
 CHANGE_PENALTY = 0.10
 NAME_CLASH_PENALTY = 0.30
+SAME_DOCUMENT_PENALTY = 0.35  # two values of one document, a tenth of a decade or more apart
+SAME_DOCUMENT_GAP = 0.1
+SIBLING_MARGIN = 0.25  # how much better a list sibling must match for a pair to lose
+SIBLING_PENALTY = 0.20
 NEAR_IDENTICAL = 0.90  # cosine above which phrases may differ in scale (a running total)
 MAX_DECADES = 1.0
 MAX_DECADES_RISING = 2.0  # a running total crosses decades as the days pass
-_CONTEXT_WORDS = 12  # words either side of a figure, within its sentence
-_MIN_CONTEXT = 3  # fewer words than this around a figure: read its line instead
-
-_STOPWORDS_TEXT = """
-a an the of in on at to for from by with and or but as per than since into onto over under about
-around some more less fewer nearly almost least most up down out off their its his her our your
-my this that these those who whom which what when where there here were was is are be been being
-has have had do did does will would could should may might can not no all any each every other
-another such only also just very so it they them he she we you i number total figure numbers
-"""
-_STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-_WORD = re.compile(r"[a-z]+")
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+|(?:19|20)\d\d)\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_SINCE_YEAR = re.compile(r"\bsince (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b")
-# "per day", "each week", "a year", "daily": a rate, never a total. "a day after" and "in a
-# year" are no rates: a following time word or a preceding preposition rules the match out.
-_RATE = re.compile(
-    r"(?<!\bin )(?<!\bwithin )(?<!\bfor )(?<!\bover )(?<!\bthan )"
-    r"\b(?:per|each|every|an?)\s+(hour|day|week|month|year)\b"
-    r"(?!\s+(?:after|before|later|earlier|ago|of|or|and|when|since|into|to))"
-    r"|\b(hourly|daily|weekly|monthly|yearly|annually|annual)\b",
-    re.IGNORECASE,
-)
-_RATE_WORDS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
-_RATE_WORDS |= {"yearly": "year", "annually": "year"}
-# A projection is not the count it projects: "expected to return" vs "have returned".
-_FORECAST = re.compile(
-    r"\b(?:expected|projected|forecast|forecasts|predicted|anticipated|likely|estimated to)\b",
-    re.IGNORECASE,
-)
-# What happened to the people counted: "killed" and "wounded" are two quantities however alike
-# their sentences ("one killed and two injured at the firm"); "shot" counts both together.
-_OUTCOMES: dict[str, tuple[str, ...]] = {  # word beginnings
-    "killed": ("kill", "dead", "die", "death", "fatal", "toll", "murder", "bodies", "slain"),
-    "injured": ("injur", "wound", "hurt", "hospitali"),
-    "shot": ("shot", "shoot"),
-    "missing": ("missing", "unaccounted"),
-    "arrested": ("arrest", "detain", "detention", "custody", "apprehend"),
-    "rescued": ("rescu", "evacuat"),
-}
-# Charges and counts in an indictment are a quantity of their own, whatever crime they name.
-_CHARGES = frozenset({"charge", "charges", "count", "counts", "indictment", "indictments"})
-_TO_DEATH = re.compile(r"\bto death\b|\bdead\b|\band killed\b")
 SAME_OUTCOME_BONUS = 0.15
-_RATE_WINDOW = 8  # words after a figure searched for a rate when its counted phrase has none
 _NON_TOTAL_DAYS = 60  # a percentage or measurement this far apart in time is another quantity
 _TOTALS = {"count", "money"}
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s")
 
 
 def align_figures(
@@ -130,7 +89,7 @@ def pair_scores(
 ) -> npt.NDArray[np.float64]:
     """The symmetric matrix of pair scores; ``-inf`` marks pairs that may never be linked."""
     texts = {a.id: a.text for a in articles}
-    traits = [_traits(f, texts) for f in figures]
+    traits = [read_traits(f, texts) for f in figures]
     counted_cos, context_cos = _cosines(
         [[t.phrase for t in traits], [t.context for t in traits]], encoder
     )
@@ -141,53 +100,49 @@ def pair_scores(
             scores[i, j] = scores[j, i] = _score(
                 traits[i], traits[j], float(counted_cos[i, j]), float(context_cos[i, j])
             )
+    _penalise_siblings(scores, figures, traits, counted_cos)
     return scores
 
 
-def keywords(phrase: str) -> frozenset[str]:
-    """Content words of a phrase, lower-cased, with inflection suffixes stripped."""
-    return frozenset(_stem(w) for w in _WORD.findall(phrase.lower()) if w not in _STOPWORDS)
+def _penalise_siblings(
+    scores: npt.NDArray[np.float64],
+    figures: Sequence[Figure],
+    traits: Sequence[Traits],
+    counted_cos: npt.NDArray[np.float64],
+) -> None:
+    """Lower the pairs a list sentence offers a better match for.
+
+    "six rifles, 12 magazines and 300 rounds" shares its words with every other list of the
+    kind, so "12 magazines" and "14 rifles" look alike in context; but a sibling of "12"
+    ("six rifles") matches "14 rifles" far better than "12 magazines" does.
+    """
+    siblings = _siblings(figures, traits)
+    for i, j in itertools.combinations(range(len(figures)), 2):
+        if not (np.isfinite(scores[i, j]) and traits[i].has_counted and traits[j].has_counted):
+            continue
+        rivals = [counted_cos[k, j] for k in siblings[i]] + [counted_cos[k, i] for k in siblings[j]]
+        if max(rivals, default=-1.0) > counted_cos[i, j] + SIBLING_MARGIN:
+            scores[i, j] -= SIBLING_PENALTY
+            scores[j, i] = scores[i, j]
 
 
-@dataclass(frozen=True, slots=True)
-class _Traits:
-    """What scoring reads from one figure, computed once."""
-
-    figure: Figure
-    kind: str
-    span: Interval | None
-    phrase: str  # the counted phrase, or the context when the extractor found none
-    context: str
-    words: frozenset[str]
-    names: frozenset[str]
-    has_counted: bool
-    rate: str | None  # "day" for "17,000 a day": the period a rate is per
-    forecast: bool  # "expected to return": a projection, not a count
-    years: frozenset[str]  # years the counted phrase names: the period it covers
-    outcome: str | None  # "killed", "injured", ...: what happened to the people counted
+def _siblings(figures: Sequence[Figure], traits: Sequence[Traits]) -> list[list[int]]:
+    """For each figure, the other figures with counted phrases in its sentence (other values)."""
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for i, f in enumerate(figures):
+        if f.sentence_end > 0 and traits[i].has_counted:
+            by_sentence.setdefault((f.doc_id, f.sentence_start), []).append(i)
+    return [
+        [
+            k
+            for k in by_sentence.get((f.doc_id, f.sentence_start), [])
+            if k != i and f.sentence_end > 0 and not _same_value(f, figures[k])
+        ]
+        for i, f in enumerate(figures)
+    ]
 
 
-def _traits(figure: Figure, texts: Mapping[str, str]) -> _Traits:
-    counted = (figure.counted or "").strip()
-    context = _context(figure, texts)
-    predicate = counted or _after(figure, texts)
-    return _Traits(
-        figure=figure,
-        kind=kind(figure.amount),
-        span=interval(figure.amount),
-        phrase=counted or context,
-        context=context,
-        words=keywords(counted or context),
-        names=_names(counted),
-        has_counted=bool(counted),
-        rate=_rate(counted) or _rate(_after(figure, texts)),
-        forecast=bool(_FORECAST.search(predicate)),
-        years=frozenset(_YEAR.findall(counted)),
-        outcome=_outcome(counted),
-    )
-
-
-def _score(a: _Traits, b: _Traits, counted_cos: float, context_cos: float) -> float:
+def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> float:
     fa, fb = a.figure, b.figure
     if a.kind != b.kind or (fa.change and fb.change and fa.change != fb.change):
         return -np.inf
@@ -213,10 +168,15 @@ def _score(a: _Traits, b: _Traits, counted_cos: float, context_cos: float) -> fl
         score -= CHANGE_PENALTY
     if a.names and b.names and not a.names & b.names:
         score -= NAME_CLASH_PENALTY
+    if fa.doc_id == fb.doc_id:
+        # One article gives one value per quantity: two values far apart in it are two
+        # quantities ("12 magazines" today, "31 magazines" over the whole patrol); close ones
+        # may be a hedge or a reported dispute ("an estimated 1.7 million", "nearly 2 million").
+        score -= SAME_DOCUMENT_PENALTY * min(1.0, gap / SAME_DOCUMENT_GAP)
     return score
 
 
-def _max_decades(a: _Traits, b: _Traits) -> float:
+def _max_decades(a: Traits, b: Traits) -> float:
     """How far apart two values may lie: further for a total that rises with its dates."""
     early, late = sorted((a, b), key=lambda t: t.figure.as_of or dt.date.min)
     dated = early.figure.as_of is not None and late.figure.as_of is not None
@@ -230,7 +190,7 @@ def _max_decades(a: _Traits, b: _Traits) -> float:
     return MAX_DECADES_RISING if rising and a.kind in _TOTALS else MAX_DECADES
 
 
-def _same_period(a: _Traits, b: _Traits) -> bool:
+def _same_period(a: Traits, b: Traits) -> bool:
     """Whether two figures can cover one period: a rate per day is no total, a projection no
     count, "since 2021" not "in the first half of 2023", and a share or a measurement
     months apart describes another time (running totals may differ in date, they evolve)."""
@@ -244,32 +204,6 @@ def _same_period(a: _Traits, b: _Traits) -> bool:
     return True
 
 
-def _outcome(counted: str) -> str | None:
-    """What happened to the people a phrase counts, by its first outcome word: "killed" for
-    "people killed in the shooting", "injured" for "wounded in shotgun attack"."""
-    lowered = counted.lower()
-    words = _WORD.findall(lowered)
-    if _CHARGES.intersection(words):
-        return "charged"  # "two counts of murder" counts charges, not the people killed
-    if _TO_DEATH.search(lowered):
-        return "killed"  # "shot to death", "shot dead", "stabbed and killed"
-    for word in words:
-        if word.startswith("shotgun"):
-            continue
-        for outcome, beginnings in _OUTCOMES.items():
-            if word.startswith(beginnings):
-                return outcome
-    return None
-
-
-def _rate(text: str) -> str | None:
-    """The period a rate is per: "17,000 crossing each day" -> "day"; None for a total."""
-    match = _RATE.search(text)
-    if match is None:
-        return None
-    return match.group(1).lower() if match.group(1) else _RATE_WORDS[match.group(2).lower()]
-
-
 def _identical(a: Figure, b: Figure) -> bool:
     x, y = a.amount, b.amount
     return (x.value, x.low, x.high, x.unit) == (y.value, y.low, y.high, y.unit)
@@ -280,13 +214,6 @@ def _specificity(span: Interval | None) -> float:
     if span is None or span.hi <= 0:
         return 0.0
     return min(1.0, math.log10(max(span.hi, 1.0)) / 4)
-
-
-def _names(phrase: str) -> frozenset[str]:
-    """Capitalised words and years in a phrase: "Zarand", "Bam", "in 2003" tell quantities
-    apart; months, weekdays and the start of a period up to now ("since 2021") do not."""
-    words = (m.lower() for m in _NAME.findall(_SINCE_YEAR.sub("", phrase)))
-    return frozenset(_stem(w) for w in words if w not in MONTH_WORDS and w not in WEEKDAY_WORDS)
 
 
 def _same_sentence(a: Figure, b: Figure) -> bool:
@@ -308,33 +235,6 @@ def _same_value(a: Figure, b: Figure) -> bool:
     )
 
 
-def _context(figure: Figure, texts: Mapping[str, str]) -> str:
-    """The words around a figure, for a figure whose counted phrase the extractor missed."""
-    text = texts.get(figure.doc_id, "")
-    start, end = _bounds(figure, text)
-    before = text[start : figure.start].split()[-_CONTEXT_WORDS:]
-    after = text[figure.end : end].split()[:_CONTEXT_WORDS]
-    return " ".join([*before, *after]) or figure.text
-
-
-def _after(figure: Figure, texts: Mapping[str, str]) -> str:
-    """The first words after a figure, within its sentence."""
-    text = texts.get(figure.doc_id, "")
-    return " ".join(text[figure.end : _bounds(figure, text)[1]].split()[:_RATE_WINDOW])
-
-
-def _bounds(figure: Figure, text: str) -> tuple[int, int]:
-    """The figure's sentence; its line when the parser cut a headline down to the number."""
-    if figure.sentence_end > figure.sentence_start:
-        start, end = max(figure.sentence_start, 0), figure.sentence_end
-        words = len(text[start : figure.start].split()) + len(text[figure.end : end].split())
-        if words >= _MIN_CONTEXT:
-            return start, end
-    line_start = text.rfind("\n", 0, figure.start) + 1
-    line_end = text.find("\n", figure.end)
-    return line_start, line_end if line_end >= 0 else len(text)
-
-
 def _cosines(
     columns: Sequence[Sequence[str]], encoder: EmbedFn | None
 ) -> list[npt.NDArray[np.float64]]:
@@ -352,17 +252,6 @@ def _cosines(
         rows = vectors[[index[text] for text in column]]
         matrices.append(np.clip(rows @ rows.T, -1.0, 1.0))
     return matrices
-
-
-def _stem(word: str) -> str:
-    """Strip one inflection suffix: "deported" / "deportation" -> "deport", "killed" -> "kill"."""
-    if word.endswith("ss"):
-        return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            return stem + "y" if suffix in {"ies", "ied"} else stem
-    return word
 
 
 def _average_linkage(scores: npt.NDArray[np.float64], threshold: float) -> list[list[int]]:
