@@ -155,6 +155,18 @@ def test_same_values_on_the_same_dates_conflict() -> None:
     )
 
 
+def test_two_sources_disagreeing_on_one_day_is_no_rising_count() -> None:
+    measure = _judge(
+        [
+            Row("hindu", "six", "AK rifles seized", NOV[11]),
+            Row("rediff", "five", "AK rifles seized", NOV[11]),
+            Row("frontline", "six", "AK rifles seized", NOV[15]),
+        ]
+    )
+    assert measure.verdict == "conflicting"
+    assert "cannot both hold on Nov 11" in measure.reason
+
+
 def test_a_falling_count_conflicts_even_across_dates() -> None:
     measure = _judge(
         [

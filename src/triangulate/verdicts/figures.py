@@ -140,7 +140,7 @@ def _evolving(points: Sequence[_Point], sources: _Sources) -> str | None:
     or where an undated one fits.
     """
     dated = sorted((p for p in points if p.day is not None), key=lambda p: p.day or dt.date.min)
-    if any(_falls(a, b) for a, b in itertools.combinations(dated, 2)):
+    if any(_falls(a, b) or _same_day_clash(a, b) for a, b in itertools.combinations(dated, 2)):
         return None
     days = sorted({p.day for p in dated if p.day is not None})
     undated: dict[str, list[_Point]] = {}
@@ -166,6 +166,18 @@ def _evolving(points: Sequence[_Point], sources: _Sources) -> str | None:
 def _falls(early: _Point, late: _Point) -> bool:
     """An earlier figure wholly above a later one (same-day figures are not compared)."""
     return early.day != late.day and early.span.lo >= late.span.hi and not _overlap(early, late)
+
+
+def _same_day_clash(a: _Point, b: _Point) -> bool:
+    """Two stated numbers of one day that cannot both hold ("five" and "six" rifles on Nov 11):
+    a count does not run up within the day its sources disagree on. Vague amounts ("tens of
+    thousands") undersell rather than state, so they never clash."""
+    return (
+        a.day == b.day
+        and a.figure.amount.value is not None
+        and b.figure.amount.value is not None
+        and not _overlap(a, b)
+    )
 
 
 def _rises(early: _Point, late: _Point) -> bool:
