@@ -188,6 +188,8 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "She was suspended for the second time in two months.",
         "Relatives held a vigil to mark the three-month anniversary of the shooting.",
         "Two days later, the office reopened.",
+        "Day six of the Greek youth revolt brought more clashes.",
+        "“I am tired of this,” said one young man in a helmet.",
     ],
 )
 def test_not_figures(nlp: Language, sentence: str) -> None:

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from triangulate.extract._counted_predicates import PEOPLE_VERBS
+from triangulate.extract._speaker_words import SPEECH_VERBS
 from triangulate.normalise.dates import MONTH_WORDS
 from triangulate.normalise.intervals import kind
 from triangulate.types import Amount
@@ -60,6 +61,9 @@ _CALIBRE = re.compile(r"^\s?(?:magnum|caliber|calibre|cal\.|gauge|mm)\b", re.IGN
 _CLOCK_UNITS = frozenset({"s", "min", "h"})
 _INTERVAL_AFTER = re.compile(r"^[\s-]*(?:later|earlier|before|after)\b", re.IGNORECASE)
 _OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", re.IGNORECASE)
+# Words a number follows to name a place in a sequence, unless a noun follows ("the day six
+# people died").
+_SEQUENCE_WORDS = frozenset({"day", "week", "round", "game", "stage", "phase", "part", "leg"})
 _LABEL_WORDS = {
     "section",
     "article",
@@ -324,9 +328,13 @@ def _is_time_or_code(text: str, start: int, end: int) -> bool:
         return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL
     if re.match(r"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength)[A-Za-z]", after):
         return True  # 5/17, 555-1234, digits glued to letters, "a 10-juror majority"
-    if re.fullmatch(
-        r"\d+(?:\.\d+)?[BbKkTt]|911|(?:19|20)\d\d (?:dollars|euros|pounds)", text[start:end]
-    ) or _STREET.match(after) or _CALIBRE.match(after):
+    if (
+        re.fullmatch(
+            r"\d+(?:\.\d+)?[BbKkTt]|911|(?:19|20)\d\d (?:dollars|euros|pounds)", text[start:end]
+        )
+        or _STREET.match(after)
+        or _CALIBRE.match(after)
+    ):
         # "1B Mark Teixeira", "5K run", "4 Yawkey Way", "in 2006 dollars", ".357 Magnum"
         return True
     return bool(re.match(r"^\s*[.)]\s", after) and re.search(r"(?:^|\n)\s*$", before))
@@ -362,6 +370,8 @@ def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
         return False  # "The actress, 26, checked in": an age
     if previous.lower_ in MONTH_WORDS or previous.lower_ in _LABEL_WORDS:
         return False  # "November 8", "Section 144", "aged 40"
+    if previous.lower_ in _SEQUENCE_WORDS and (following is None or following.pos_ != "NOUN"):
+        return False  # "Day six of the revolt", "round 3": a place in a sequence
     if previous.text == "." and first.i > 1 and doc[first.i - 2].lower_ in {"no", "nos", "vol"}:
         return False  # "Juror No. 12", with the abbreviation split
     if (
@@ -394,6 +404,8 @@ def _one_counts(token: Token) -> bool:
         return _lemma(head) in PEOPLE_VERBS and not any(c.dep_ == "prep" for c in token.children)
     if token.dep_ != "nummod" or any(c.tag_ == "POS" for c in head.children):
         return False
+    if head.dep_ == "nsubj" and _lemma(head.head) in SPEECH_VERBS:
+        return False  # "said one young man", "One 16-year-old student said": a speaker
     return _lemma(head) in _PEOPLE or _counted_again(token, head)
 
 
