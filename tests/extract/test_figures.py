@@ -156,6 +156,8 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("Thousands joined a 24-hour general strike.", "24-hour"),
         ("Greece will receive loans over three years.", "three years"),
         ("The tremor lasted just over 10 seconds.", "just over 10 seconds"),
+        ("He fired two or three times in the air.", "two or three"),
+        ("Between 10 and 20 people died in the blast.", "Between 10 and 20"),
         # Minutes between two moments of the story measure how long it took.
         ("She was escorted out and returned 10 minutes later with a gun.", "10 minutes"),
         ("He was outside for nine minutes before coming back.", "nine minutes"),
@@ -189,6 +191,7 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "Relatives held a vigil to mark the three-month anniversary of the shooting.",
         "Two days later, the office reopened.",
         "Day six of the Greek youth revolt brought more clashes.",
+        "The talks run between 10 and 12 March.",
         "“I am tired of this,” said one young man in a helmet.",
     ],
 )

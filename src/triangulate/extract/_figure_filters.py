@@ -58,6 +58,8 @@ _RELATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CALIBRE = re.compile(r"^\s?(?:magnum|caliber|calibre|cal\.|gauge|mm)\b", re.IGNORECASE)
+# A count or a range of counts that spaCy may label DATE: "injuring 80.", "Between 10 and 20".
+_LONE_COUNT = re.compile(r"(?:[Bb]etween )?\d{1,3}(?: (?:and|to|or) \d{1,3})?")
 _CLOCK_UNITS = frozenset({"s", "min", "h"})
 _INTERVAL_AFTER = re.compile(r"^[\s-]*(?:later|earlier|before|after)\b", re.IGNORECASE)
 _OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", re.IGNORECASE)
@@ -350,7 +352,7 @@ def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
         e.label_ in _NAME_LABELS
         and e.start_char <= span.start_char
         and span.end_char <= e.end_char
-        and not (e.text == surface and re.fullmatch(r"\d{1,3}", surface))
+        and not (e.text == surface and _LONE_COUNT.fullmatch(surface))
         for e in doc.ents
     )
     if inside_name:

@@ -74,6 +74,10 @@ _PREFIX_BEFORE = re.compile(
 )
 _SUFFIX_AFTER = re.compile(r"^(?:\s?-?\s?plus\b|\+|\s(?:or more|or so)\b)")
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*(?=\d)")
+# "two or three times", "10 or 12 people": a range told with "or" (spelled-out or digits);
+# "between 10 and 20" with "and".
+_OR_RANGE = re.compile(rf"^\s+or\s+{_NUMBER_WORD}\b", re.IGNORECASE)
+_AND_RANGE = re.compile(rf"^\s+and\s+{_NUMBER_WORD}\b", re.IGNORECASE)
 
 
 def candidate_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -104,6 +108,7 @@ def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, in
         ranged = parse_amount(text[start : upper.end()], rupee=rupee)
         if ranged is not None and ranged.low is not None and ranged.high is not None:
             end, amount = upper.end(), ranged
+    start, end, amount = _joined_range(text, start, end, amount, rupee)
     end, amount = _extend_right(text, start, end, amount, rupee)
     if (m := _SUFFIX_AFTER.match(text[end:])) and amount.qualifier is None:
         hedged = parse_amount(text[start : end + m.end()], rupee=rupee)
@@ -124,6 +129,23 @@ def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, in
     if text[max(0, start - 9) : start].lower() == "between " and amount.low is None:
         return None  # "between 10" whose upper end did not parse: leave it out
     return start, end, amount
+
+
+def _joined_range(
+    text: str, start: int, end: int, amount: Amount, rupee: str
+) -> tuple[int, int, Amount]:
+    """A range told in words: "two or three times", or "between 10 and 20" from its start."""
+    if amount.value is None:
+        return start, end, amount
+    between = text[max(0, start - 8) : start].lower() == "between "
+    m = (_AND_RANGE if between else _OR_RANGE).match(text[end:])
+    if m is None:
+        return start, end, amount
+    first = start - 8 if between else start
+    ranged = parse_amount(text[first : end + m.end()], rupee=rupee)
+    if ranged is None or ranged.low is None or ranged.high is None:
+        return start, end, amount
+    return first, end + m.end(), ranged
 
 
 def _extend_right(

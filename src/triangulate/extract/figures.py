@@ -40,7 +40,10 @@ def extract_figures(
     rupee = _rupee_code(text)
     figures: list[Figure] = []
     antecedent: tuple[int, str | None] = (-1, None)  # (sentence start, noun) of the last figure
+    taken = 0  # where the last figure ended: a range read on ("two or three") takes its end
     for start, end in candidate_spans(doc, text):
+        if start < taken:
+            continue
         found = read_candidate(text, start, end, rupee)
         if found is None:
             continue
@@ -48,6 +51,7 @@ def extract_figures(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not is_figure(doc, span, text, start, end, amount):
             continue
+        taken = end
         sent = span.sent
         amount = _magnitude_in_context(amount, text[start:end], sent.text)
         borrowed = antecedent[1] if antecedent[0] == sent.start_char else None
