@@ -131,3 +131,11 @@ def test_corpus_mode_contract_forms(example_story: Path, shared: Path, tmp_path:
     )
     assert checker.returncode == 0, checker.stdout
     assert _invoke("dossier", "--story", "nope", "--db", db).exit_code == 2
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "triangulate", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "dossier" in result.stdout and "ingest" in result.stdout
