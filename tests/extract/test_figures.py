@@ -192,6 +192,10 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "Two days later, the office reopened.",
         "Day six of the Greek youth revolt brought more clashes.",
         "The talks run between 10 and 12 March.",
+        "Call Crimestoppers anonymously on 0800 555 111.",
+        "The fire started shortly before 9.",
+        "She had a blood alcohol content of. 09 percent.",
+        "News spoke to one man who says he called for help.",
         "“I am tired of this,” said one young man in a helmet.",
     ],
 )

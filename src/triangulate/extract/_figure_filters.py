@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from triangulate.extract._counted_predicates import PEOPLE_VERBS
+from triangulate.extract._figure_codes import duration_counts, is_time_or_code
 from triangulate.extract._speaker_words import SPEECH_VERBS
 from triangulate.normalise.dates import MONTH_WORDS
 from triangulate.normalise.intervals import kind
@@ -38,31 +39,8 @@ _NAME_LABELS = {
     "NORP",
     "LOC",
 }
-_TIME_UNIT = re.compile(
-    r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|"
-    r"yrs?|hrs?|a\.m\.|p\.m\.|am|pm|GMT|o'clock|BC|AD|time)(?!\w)",
-    re.IGNORECASE,
-)
-_STREET = re.compile(
-    r"^\s+(?:[A-Z][\w'.]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Way|"
-    r"Boulevard|Blvd\.|Lane|Drive|Place|Square)(?!\w)"
-)
-_RELATIVE_AFTER = re.compile(
-    r"^[\s-]*(?:ago|later|earlier|before|after|old|olds|since|from now|into|of age|in a row|"
-    r"prior|back|running|straight|anniversary)\b",
-    re.IGNORECASE,
-)
-_RELATIVE_BEFORE = re.compile(
-    r"\b(?:past|last|next|previous|coming|recent|following|first|final|every|each|aged?|"
-    r"nearly every|time in)\s+$",
-    re.IGNORECASE,
-)
-_CALIBRE = re.compile(r"^\s?(?:magnum|caliber|calibre|cal\.|gauge|mm)\b", re.IGNORECASE)
 # A count or a range of counts that spaCy may label DATE: "injuring 80.", "Between 10 and 20".
 _LONE_COUNT = re.compile(r"(?:[Bb]etween )?\d{1,3}(?: (?:and|to|or) \d{1,3})?")
-_CLOCK_UNITS = frozenset({"s", "min", "h"})
-_INTERVAL_AFTER = re.compile(r"^[\s-]*(?:later|earlier|before|after)\b", re.IGNORECASE)
-_OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", re.IGNORECASE)
 # Words a number follows to name a place in a sequence, unless a noun follows ("the day six
 # people died").
 _SEQUENCE_WORDS = frozenset({"day", "week", "round", "game", "stage", "phase", "part", "leg"})
@@ -240,8 +218,8 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     surface = text[start:end]
     bare = amount.unit is None and amount.qualifier is None and not amount.multiplier
     if kind(amount) == "duration":
-        return _duration_counts(text, start, end, amount.unit)
-    if _is_time_or_code(text, start, end):
+        return duration_counts(text, start, end, amount.unit)
+    if is_time_or_code(text, start, end):
         return False
     if re.search(r"\d\s?-\s?\d", surface) and _is_score(span):
         return False
@@ -252,18 +230,6 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     return not bare or (
         _bare_number_counts(doc, span, surface) and not _is_reference(span) and not _is_age(span)
     )
-
-
-def _duration_counts(text: str, start: int, end: int, unit: str | None) -> bool:
-    """ "a 24-hour strike", "loans over three years" measure time; "two years ago", "the past
-    three months", "a 61-year-old" place or age something instead. Minutes and hours between
-    two moments of the story ("returned 10 minutes later") measure how long something took."""
-    before, after = text[max(0, start - 30) : start], text[end : end + 30]
-    if re.search(r"[\d:]\Z", before) or text[start:end].lower() == "one day":
-        return False  # "at 17:06 hours" is a time; "one day" mostly means "some day"
-    if unit in _CLOCK_UNITS and _INTERVAL_AFTER.match(after):
-        return True
-    return not (_RELATIVE_AFTER.match(after) or _RELATIVE_BEFORE.search(before))
 
 
 def _is_reference(span: Span) -> bool:
@@ -314,32 +280,6 @@ def _is_intensifier(span: Span, amount: Amount) -> bool:
     return root.head.pos_ in {"ADJ", "ADV"} or (
         following is not None and following.lower_ in {"on", "sure", "certain", "behind"}
     )
-
-
-def _is_time_or_code(text: str, start: int, end: int) -> bool:
-    """Durations, ages, times, ordinals, list numbers, and digits glued to names or codes."""
-    before, after = text[max(0, start - 30) : start], text[end : end + 30]
-    if _TIME_UNIT.match(after) or _OF_TIME.match(after):
-        return True  # "40 years", "a 61-year-old", "10 a.m.", "hundreds of years"
-    if re.search(r"\d[:/]\d", text[start:end]) or re.match(r"^(?:st|nd|rd|th)\b", after):
-        return True
-    if re.search(
-        r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z|(?:^|\s)\.\Z",
-        before,
-    ):
-        return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL
-    if re.match(r"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength)[A-Za-z]", after):
-        return True  # 5/17, 555-1234, digits glued to letters, "a 10-juror majority"
-    if (
-        re.fullmatch(
-            r"\d+(?:\.\d+)?[BbKkTt]|911|(?:19|20)\d\d (?:dollars|euros|pounds)", text[start:end]
-        )
-        or _STREET.match(after)
-        or _CALIBRE.match(after)
-    ):
-        # "1B Mark Teixeira", "5K run", "4 Yawkey Way", "in 2006 dollars", ".357 Magnum"
-        return True
-    return bool(re.match(r"^\s*[.)]\s", after) and re.search(r"(?:^|\n)\s*$", before))
 
 
 def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
@@ -406,8 +346,10 @@ def _one_counts(token: Token) -> bool:
         return _lemma(head) in PEOPLE_VERBS and not any(c.dep_ == "prep" for c in token.children)
     if token.dep_ != "nummod" or any(c.tag_ == "POS" for c in head.children):
         return False
-    if head.dep_ == "nsubj" and _lemma(head.head) in SPEECH_VERBS:
-        return False  # "said one young man", "One 16-year-old student said": a speaker
+    if (head.dep_ == "nsubj" and _lemma(head.head) in SPEECH_VERBS) or any(
+        c.dep_ == "relcl" and _lemma(c) in SPEECH_VERBS for c in head.children
+    ):
+        return False  # "said one young man", "one man who says he called 911": a speaker
     return _lemma(head) in _PEOPLE or _counted_again(token, head)
 
 

@@ -1,0 +1,92 @@
+"""Numbers that place or name rather than count: durations that place time, clock times,
+codes, phone numbers, calibres, street numbers and digits glued to names.
+
+String rules over the characters around a candidate (no parse needed), used by
+:func:`triangulate.extract._figure_filters.is_figure`.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["duration_counts", "is_time_or_code"]
+
+_TIME_UNIT = re.compile(
+    r"^[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|"
+    r"yrs?|hrs?|a\.m\.|p\.m\.|am|pm|GMT|o'clock|BC|AD|time)(?!\w)",
+    re.IGNORECASE,
+)
+_STREET = re.compile(
+    r"^\s+(?:[A-Z][\w'.]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Way|"
+    r"Boulevard|Blvd\.|Lane|Drive|Place|Square)(?!\w)"
+)
+_RELATIVE_AFTER = re.compile(
+    r"^[\s-]*(?:ago|later|earlier|before|after|old|olds|since|from now|into|of age|in a row|"
+    r"prior|back|running|straight|anniversary)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:past|last|next|previous|coming|recent|following|first|final|every|each|aged?|"
+    r"nearly every|time in)\s+$",
+    re.IGNORECASE,
+)
+_CALIBRE = re.compile(r"^\s?(?:magnum|caliber|calibre|cal\.|gauge|mm)\b", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\b(?:at|before|after|by|until|till|from)\s+\Z", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^\s*(?:[.,;]|$|tonight|this|on\b|at\b)")
+_CLOCK_UNITS = frozenset({"s", "min", "h"})
+_INTERVAL_AFTER = re.compile(r"^[\s-]*(?:later|earlier|before|after)\b", re.IGNORECASE)
+_OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", re.IGNORECASE)
+
+
+def duration_counts(text: str, start: int, end: int, unit: str | None) -> bool:
+    """ "a 24-hour strike", "loans over three years" measure time; "two years ago", "the past
+    three months", "a 61-year-old" place or age something instead. Minutes and hours between
+    two moments of the story ("returned 10 minutes later") measure how long something took."""
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    if re.search(r"[\d:]\Z", before) or text[start:end].lower() == "one day":
+        return False  # "at 17:06 hours" is a time; "one day" mostly means "some day"
+    if unit in _CLOCK_UNITS and _INTERVAL_AFTER.match(after):
+        return True
+    return not (_RELATIVE_AFTER.match(after) or _RELATIVE_BEFORE.search(before))
+
+
+def is_time_or_code(text: str, start: int, end: int) -> bool:
+    """Durations, ages, times, ordinals, list numbers, and digits glued to names or codes."""
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    if _TIME_UNIT.match(after) or _OF_TIME.match(after):
+        return True  # "40 years", "a 61-year-old", "10 a.m.", "hundreds of years"
+    if re.search(r"\d[:/]\d", text[start:end]) or re.match(r"^(?:st|nd|rd|th)\b", after):
+        return True
+    if re.search(
+        r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z|(?:^|\s)\.\Z",
+        before,
+    ):
+        return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL
+    if re.match(r"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength)[A-Za-z]", after):
+        return True  # 5/17, 555-1234, digits glued to letters, "a 10-juror majority"
+    if re.search(r"\d[ \u00a0]\Z", before) or re.match(r"^[ \u00a0]\d", after):
+        return True  # "0800 555 111": groups of a phone number or a code
+    if re.match(r"0\d", text[start:end]):
+        return True  # "0800", "007": a leading zero writes a code, not an amount
+    if _is_clock(before, text[start:end], after):
+        return True  # "before 9.", "until 11 on Friday": a clock time
+    if (
+        re.fullmatch(
+            r"\d+(?:\.\d+)?[BbKkTt]|911|(?:19|20)\d\d (?:dollars|euros|pounds)", text[start:end]
+        )
+        or _STREET.match(after)
+        or _CALIBRE.match(after)
+    ):
+        # "1B Mark Teixeira", "5K run", "4 Yawkey Way", "in 2006 dollars", ".357 Magnum"
+        return True
+    return bool(re.match(r"^\s*[.)]\s", after) and re.search(r"(?:^|\n)\s*$", before))
+
+
+def _is_clock(before: str, surface: str, after: str) -> bool:
+    """An hour after a time preposition, with no noun it counts: "started before 9."."""
+    return (
+        bool(_CLOCK_BEFORE.search(before))
+        and re.fullmatch(r"\d{1,2}", surface) is not None
+        and int(surface) <= 24
+        and _CLOCK_AFTER.match(after) is not None
+    )
