@@ -219,7 +219,7 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     bare = amount.unit is None and amount.qualifier is None and not amount.multiplier
     if kind(amount) == "duration":
         return duration_counts(text, start, end, amount.unit)
-    if is_time_or_code(text, start, end):
+    if is_time_or_code(text, start, end) or _is_year_range(amount):
         return False
     if re.search(r"\d\s?-\s?\d", surface) and _is_score(span):
         return False
@@ -229,6 +229,14 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
         return False
     return not bare or (
         _bare_number_counts(doc, span, surface) and not _is_reference(span) and not _is_age(span)
+    )
+
+
+def _is_year_range(amount: Amount) -> bool:
+    """ "from 1996 to 2000": a span of years, not an amount."""
+    ends = (amount.low, amount.high)
+    return amount.unit is None and all(
+        x is not None and x.is_integer() and 1500 <= x <= 2100 for x in ends
     )
 
 
