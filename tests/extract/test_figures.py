@@ -198,6 +198,7 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "News spoke to one man who says he called for help.",
         "Gunfire was reported at about 3 p.m.in the area.",
         "He leaves sons, ages 6 and 16.",
+        "Within a minute or two, the whole roof was ablaze.",
         "He worked as a patrol officer from 1996 to 2000.",
         "“I am tired of this,” said one young man in a helmet.",
     ],

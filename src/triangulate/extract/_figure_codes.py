@@ -17,6 +17,7 @@ _TIME_UNIT = re.compile(
     re.IGNORECASE,
 )
 # "two sons, ages 6 and 16": ages listed after "ages" / "aged".
+_IDIOM_OR = re.compile(r"\b(?:a|an|one)\s+[a-z]+\s+or\s+\Z", re.IGNORECASE)
 _AGES_BEFORE = re.compile(r"\b(?:ages|aged?)\s+(?:\d{1,3}(?:\s*,\s*|\s+and\s+|\s+to\s+))*\Z")
 _STREET = re.compile(
     r"^\s+(?:[A-Z][\w'.]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Way|"
@@ -66,8 +67,8 @@ def is_time_or_code(text: str, start: int, end: int) -> bool:
         return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL
     if re.match(r"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength)[A-Za-z]", after):
         return True  # 5/17, 555-1234, digits glued to letters, "a 10-juror majority"
-    if _AGES_BEFORE.search(before):
-        return True
+    if _AGES_BEFORE.search(before) or _IDIOM_OR.search(before):
+        return True  # "ages 6 and 16"; "a minute or two", "a day or two": a vague while
     if re.search(r"\d[ \u00a0]\Z", before) or re.match(r"^[ \u00a0]\d", after):
         return True  # "0800 555 111": groups of a phone number or a code
     if re.match(r"0\d", text[start:end]):
