@@ -39,6 +39,9 @@ BASE = dt.date(2023, 11, 8)  # a Wednesday
         ("yesterday", "2023-11-07", "day"),
         ("this morning", "2023-11-08", "day"),
         ("this afternoon", "2023-11-08", "day"),
+        ("last night", "2023-11-07", "day"),
+        ("later today", "2023-11-08", "day"),
+        ("tonight", "2023-11-08", "day"),
         ("eight days ago", "2023-10-31", "day"),
         ("six months ago", "2023-05", "month"),
         ("in August 2021", "2021-08", "month"),
@@ -169,6 +172,15 @@ def _ecb(shared: Path, doc_id: str) -> str:
             [("last October", "2009-10"), ("December 2008", "2008-12")],
             [],
         ),
+        # Reported on Friday 10 September 2010: "last night" and "later today" are dates too.
+        (
+            "22_8ecbplus",
+            dt.date(2010, 9, 10),
+            [("last night", "2010-09-09"), ("later today", "2010-09-10")],
+            [],
+        ),
+        # Reported on Wednesday 8 December 2010: relatives "would hold a vigil Thursday".
+        ("22_9ecbplus", dt.date(2010, 12, 8), [("Thursday", "2010-12-09")], []),
         # A quake on Sunday 27 November 2005.
         (
             "20_4ecbplus",

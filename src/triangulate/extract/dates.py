@@ -62,6 +62,8 @@ _PATTERNS = re.compile(
             rf"\bthe (?:past|last) (?:{_QUANT} )?{_UNIT}\b",
             rf"\b(?:first|second) half of {_YEAR}\b",
             r"\byesterday\b",
+            r"\btonight\b|\blast night\b|\b(?:(?:later|earlier|early) )?today\b",
+            r"\btomorrow\b",
             r"\bthis (?:morning|afternoon|evening)\b",
             r"(?:(?<=\bat )|(?<=\bover ))the weekend\b",
             rf"(?<=\b(?:in|by) ){_YEAR}\b(?!-)",
@@ -85,6 +87,8 @@ _WEEKEND = re.compile(r"^the weekend$", re.I)
 # "for next week", "for this weekend": a date ahead, though "for" usually opens a duration.
 _FORWARD = re.compile(r"^(?:next|this|coming|this coming)\b", re.I)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
+# "said relatives would hold a vigil Thursday": the future of reported speech.
+_REPORTING = frozenset({"say", "tell", "announce", "add", "expect", "plan", "hope"})
 _FUTURE_VERBS = frozenset({"schedule", "expect", "due", "set", "plan", "prepare"})
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -184,6 +188,9 @@ def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
             return False
         auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
         if verb.lemma_.lower() in _FUTURE_VERBS or _FUTURE_AUX.intersection(auxiliaries):
+            return True
+        reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+        if reported and "would" in auxiliaries:
             return True
         # An infinitive hanging from a noun names a plan: "the measures to be voted on Thursday".
         if verb.dep_ in ("acl", "relcl") and "to" in auxiliaries:

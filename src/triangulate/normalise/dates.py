@@ -85,8 +85,8 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_ONLY = re.compile(rf"^(last |this |next )?({_MONTH_RE})$", re.I)
 _WEEKEND = re.compile(r"^the weekend$", re.I)
-# "this" is what "this morning" / "this afternoon" leave once the time of day is cut off.
-_DEICTIC = re.compile(r"^(yesterday|today|tonight|tomorrow|this)$", re.I)
+# "this" and "last" are what "this morning" / "last night" leave once the time of day is cut.
+_DEICTIC = re.compile(r"^(yesterday|today|tonight|tomorrow|this|last)$", re.I)
 _CALENDAR = re.compile(
     r"^(?:the )?(?:(?:same|corresponding) (?:period|time|month|quarter|week|day) )?"
     r"(last|this|next|current) (week|weekend|month|year|decade)$",
@@ -211,7 +211,8 @@ def _relative(phrase: str, base: dt.date) -> ResolvedDate | None:
     if m := _MONTH_ONLY.match(phrase):
         return _nearest_month(_month_number(m.group(2)), (m.group(1) or "").strip().lower(), base)
     if m := _DEICTIC.match(phrase):
-        shift = {"yesterday": -1, "tomorrow": 1}.get(m.group(1).lower(), 0)
+        # "last" is what "last night" leaves: the evening before the document's day
+        shift = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(m.group(1).lower(), 0)
         return ResolvedDate((base + dt.timedelta(days=shift)).isoformat(), "day")
     if _WEEKEND.match(phrase):
         return _calendar("this" if base.weekday() >= 5 else "last", "weekend", base)
