@@ -274,6 +274,7 @@ def test_ecbplus_spans_are_exact_and_years_excluded(nlp: Language, shared: Path)
             "Afghans registered as refugees",
         ),
         ("The death toll rose to 10.", "10", "people killed"),
+        ("The Focus poll of 1,000 people gave a 3.1 percent margin.", "1,000", "people surveyed"),
         ("The fire left three people dead.", "three", "people left dead"),
         ("1 dead, 2 hurt in Mich. office shooting", "2", "people hurt"),
         ("A man shot three people, killing one, before fleeing.", "one", "people killed"),

@@ -79,6 +79,7 @@ _CONTAINERS = {
     "minimum",
     "upwards",
 }
+_SURVEY_NOUNS = {"poll", "survey", "sample", "questionnaire", "census"}
 # Containers that are themselves counted when a number quantifies them: "two counts of murder",
 # "three groups of protesters" (but "a group of 200 protesters" counts protesters).
 _COUNTABLE_CONTAINERS = {"count", "group", "batch", "crowd"}
@@ -151,6 +152,8 @@ def read_counted(span: Span, amount: Amount, antecedent: str | None = None) -> C
         return Counted(f"distance {bearing}", change, None)
     if noun is not None:
         phrase = join_words(noun_phrase(noun, span), _what_of(noun))
+        if _surveyed(noun):  # "a poll of 1,000 people": a sample, not the people of the story
+            return Counted(join_words(phrase, "surveyed"), change, phrase)
         if (event := _event_of(noun)) is not None:
             return Counted(
                 join_words(phrase, event, period_phrase(noun.head.head, span)), change, phrase
@@ -203,6 +206,12 @@ def _what_of(noun: Token) -> str | None:
     obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
     phrase = short_phrase(obj) if obj is not None else None
     return f"of {phrase}" if phrase else None
+
+
+def _surveyed(noun: Token) -> bool:
+    """Whether the noun counts a survey's sample: "a poll of 1,000 people"."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in _SURVEY_NOUNS
 
 
 def _owner(anchor: Token) -> Token | None:
