@@ -61,8 +61,9 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
         "date_precision": precision,
         "date_recall": recall,
         "date_f1": _f1(precision, recall),
-        "date_value_accuracy": exact / len(matched) if matched else 0.0,
-        "date_value_compatible": compatible / len(matched) if matched else 0.0,
+        # No gold dates (an undated story) and none matched: nothing to get wrong.
+        "date_value_accuracy": exact / len(matched) if matched else float(not gold),
+        "date_value_compatible": compatible / len(matched) if matched else float(not gold),
         "event_pairwise_precision": pair_p,
         "event_pairwise_recall": pair_r,
         "event_pairwise_f1": _f1(pair_p, pair_r),
