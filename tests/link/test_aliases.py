@@ -100,6 +100,11 @@ def _merge(*names: tuple[str, str], table: AliasTable | None = None) -> list[Ent
             "Anthony LaCalamita III",
         ),
         ([("Gordon Advisors", "ORG"), ("Gordon", "ORG")], "Gordon Advisors"),
+        ([("Kraft Foods", "ORG"), ("Kraft Food", "ORG"), ("Kraft Foods", "ORG")], "Kraft Foods"),
+        (
+            [("LaTonya Sharon Brown", "PERSON"), ("LaTonya Brown", "PERSON"), ("Brown", "PERSON")],
+            "LaTonya Sharon Brown",
+        ),
         ([("WDIV-TV", "ORG"), ("WDIV", "ORG")], "WDIV-TV"),
         (
             [("Royal Oak Beaumont Hospital", "ORG"), ("Beaumont Hospital", "ORG")],

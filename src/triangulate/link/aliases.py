@@ -309,9 +309,18 @@ class _Groups:
         return self._keys[self.find(key)]
 
     def merge_plurals(self) -> None:
-        """Nationalities: "Afghans" and "Afghan", "Pakistanis" and "Pakistani"."""
+        """Nationalities: "Afghans" and "Afghan", "Pakistanis" and "Pakistani"; organisations
+        told with and without a last "s": "Kraft Foods" and "Kraft Food"."""
         for key in list(self._parent):
             singular = key[:-1]
+            if (
+                key.endswith("s")
+                and " " in key
+                and singular in self._parent
+                and self._type(self._group(key)) == self._type(self._group(singular)) == "ORG"
+            ):
+                self.union(key, singular)
+                continue
             # The model often tags a plural nationality as PERSON ("angry Greeks"): the
             # singular's vote decides, and the type check must not refuse the merge.
             if (
@@ -338,12 +347,17 @@ class _Groups:
                 self.union(matches.pop(), key)
 
     def merge_full_names(self) -> None:
-        """ "Robert J Pickell" and "Anthony LaCalamita III" join "Robert Pickell" and
-        "Anthony LaCalamita": middle initials and generational suffixes do not count."""
+        """ "Robert J Pickell", "Anthony LaCalamita III" and "LaTonya Sharon Brown" join
+        "Robert Pickell", "Anthony LaCalamita" and "LaTonya Brown": middle initials, middle
+        names and generational suffixes do not count."""
         people = [k for k in self._parent if self._type([k]) == "PERSON"]
         variants: dict[str, set[str]] = {}
         for key in people:
-            if (core := _person_core(key)) != key and len(core.split()) > 1:
+            core = _person_core(key)
+            words = core.split()
+            if len(words) > 2 and f"{words[0]} {words[-1]}" in self._parent:
+                core = f"{words[0]} {words[-1]}"  # a middle name the story also leaves out
+            if core != key and len(core.split()) > 1:
                 variants.setdefault(core, set()).add(key)
         for core, keys in variants.items():
             # "George W. Bush" and "George H. W. Bush" are two people: only a lone variant joins.
