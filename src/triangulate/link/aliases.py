@@ -28,74 +28,34 @@ from __future__ import annotations
 
 import itertools
 import re
-import tomllib
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
-from triangulate.errors import TriangulateError
-from triangulate.normalise.names import NAME_SUFFIXES, clean_name, strip_titles, word_set
+from triangulate.link._alias_keys import exact_key
+from triangulate.link._alias_table import (
+    AliasEntry,
+    AliasTable,
+    AliasTableError,
+    load_alias_table,
+)
+from triangulate.normalise.names import NAME_SUFFIXES, US_STATES, clean_name, strip_titles, word_set
 from triangulate.types import Entity, EntityMention, Span
 
-__all__ = ["AliasEntry", "AliasTable", "AliasTableError", "load_alias_table", "merge_entities"]
+__all__ = [
+    "AliasEntry",
+    "AliasTable",
+    "AliasTableError",
+    "exact_key",
+    "load_alias_table",
+    "merge_entities",
+]
 
 _CONNECTORS = word_set("e i ul ut ud ur us al el o wal un ush bin ibn ad az as")
-# The abbreviations US news style gives states ("Troy, Mich."), read only with their full stop.
-_US_STATES = {
-    abbreviation: state.lower()
-    for state, abbreviation in (
-        ("Alabama", "ala"),
-        ("Arizona", "ariz"),
-        ("Arkansas", "ark"),
-        ("California", "calif"),
-        ("Colorado", "colo"),
-        ("Connecticut", "conn"),
-        ("Delaware", "del"),
-        ("Florida", "fla"),
-        ("Georgia", "ga"),
-        ("Illinois", "ill"),
-        ("Indiana", "ind"),
-        ("Kansas", "kan"),
-        ("Kentucky", "ky"),
-        ("Louisiana", "la"),
-        ("Maryland", "md"),
-        ("Massachusetts", "mass"),
-        ("Michigan", "mich"),
-        ("Minnesota", "minn"),
-        ("Mississippi", "miss"),
-        ("Missouri", "mo"),
-        ("Montana", "mont"),
-        ("Nebraska", "neb"),
-        ("Nevada", "nev"),
-        ("New Hampshire", "nh"),
-        ("New Jersey", "nj"),
-        ("New Mexico", "nm"),
-        ("New York", "ny"),
-        ("North Carolina", "nc"),
-        ("North Dakota", "nd"),
-        ("Oklahoma", "okla"),
-        ("Oregon", "ore"),
-        ("Pennsylvania", "pa"),
-        ("Rhode Island", "ri"),
-        ("South Carolina", "sc"),
-        ("South Dakota", "sd"),
-        ("Tennessee", "tenn"),
-        ("Texas", "tex"),
-        ("Vermont", "vt"),
-        ("Virginia", "va"),
-        ("Washington", "wash"),
-        ("West Virginia", "w va"),
-        ("Wisconsin", "wis"),
-        ("Wyoming", "wyo"),
-    )
-}
 _MINOR = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "le", "&"})
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 # "Alishbandi" / "Alishvandi", "Qasem" / "Kassem", "Mohammad" / "Muhammed": one sound each.
 _SOUNDS = (("ph", "f"), ("kh", "k"), ("q", "k"), ("c", "k"), ("v", "b"), ("w", "b"), ("z", "s"))
-_MIN_SKELETON = 6
+_MIN_SKELETON = 6  # shorter skeletons ("Mali", "Male") are too easy to confuse without vowels
 _DOMINANT = 3  # times the mentions of all other owners together, for a short name to join
 _MIN_WORD_CONSONANTS = 4  # "Karvan" (krvn) is distinctive; "Mali" / "Male" (ml) is not
 _VOWELS = re.compile(r"[aeiouy]")
@@ -106,37 +66,6 @@ _GENERIC_HEAD = re.compile(
     r"(?: led)?(?: (?:administration|government|regime|authorities|leadership|news agency"
     r"|agency))+$"
 )
-_THE = re.compile(r"^the ")
-# Country abbreviations written inside names; case-sensitive, so "us" the pronoun never counts.
-_COUNTRY_SHORT = (
-    (re.compile(r"\bU\.?S\.?(?=\s|$)"), "United States"),
-    (re.compile(r"\bU\.?K\.?(?=\s|$)"), "United Kingdom"),
-)
-# Generic place words around a name; "city" stays ("Mexico City" is not "Mexico").
-_PLACE_WORDS = re.compile(
-    r"^(?:island|province|region|district) of |(?<=\w) (?:island|province|region|district|county)$"
-)  # shorter names ("Mali", "Male") are too easy to confuse without vowels
-
-
-class AliasTableError(TriangulateError):
-    """The alias file could not be read: which file, where, and what to fix."""
-
-
-@dataclass(frozen=True, slots=True)
-class AliasEntry:
-    """One ``[[alias]]`` entry: these names are one entity called ``name``."""
-
-    name: str
-    aliases: tuple[str, ...]
-    type: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AliasTable:
-    """User overrides: forced merges (``aliases``) and forbidden ones (``separate``)."""
-
-    aliases: tuple[AliasEntry, ...] = ()
-    separate: tuple[frozenset[str], ...] = ()
 
 
 def merge_entities(
@@ -157,23 +86,6 @@ def merge_entities(
     groups.merge_surnames()
     groups.apply_forced()
     return groups.entities()
-
-
-def exact_key(name: str, *, person: bool = False) -> str:
-    """Case, accents, "the", possessives, punctuation (and a person's titles) removed.
-
-    "U.S." -> "us"; with ``person``, "Prime Minister Kakar" -> "kakar". Titles stay on other
-    names: "Foreign Office" is not "Office".
-    """
-    bare = clean_name(name)
-    bare = strip_titles(bare) if person else bare
-    for short, full in _COUNTRY_SHORT:  # "US Geological Survey" = "United States Geological ..."
-        bare = short.sub(full, bare)
-    bare = unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode()
-    key = re.sub(r"[^a-z0-9]+", " ", bare.lower().replace(".", "")).strip()
-    # "The Associated Press" = "Associated Press"; "Hormozgan province" = "Hormozgan".
-    key = _PLACE_WORDS.sub("", _THE.sub("", key)).strip()
-    return key or re.sub(r"[^a-z0-9]+", " ", bare.lower()).strip()
 
 
 def _keys(name: str) -> set[str]:
@@ -222,7 +134,7 @@ class _Groups:
         if not key:
             return
         if mention.label == "GPE" and mention.text.endswith("."):
-            key = _US_STATES.get(key, key)  # "Mich." is Michigan
+            key = US_STATES.get(key, key)  # "Mich." is Michigan
         if key not in self._parent:
             self._parent[key] = key
             self._keys[key] = [key]
@@ -516,65 +428,3 @@ def _person_core(key: str) -> str:
 def _last_word(name: str) -> str:
     words = re.split(r"[ -]+", name.lower())
     return words[-1] if words else ""
-
-
-def load_alias_table(path: Path) -> AliasTable:
-    """Read a TOML alias file (``[[alias]]`` / ``[[separate]]``); errors name the file and entry."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise AliasTableError(f"{path}: cannot read the alias file ({exc.strerror})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise AliasTableError(f"{path}: not valid TOML: {exc}") from exc
-    unknown = set(data) - {"alias", "separate"}
-    if unknown:
-        raise AliasTableError(
-            f"{path}: unknown section(s) {sorted(unknown)}; use [[alias]] and [[separate]]"
-        )
-    aliases = tuple(
-        _alias_entry(path, i, item) for i, item in enumerate(_tables(path, data, "alias"), 1)
-    )
-    separate = tuple(
-        _separate_entry(path, i, item) for i, item in enumerate(_tables(path, data, "separate"), 1)
-    )
-    for entry in aliases:
-        forced = {exact_key(n) for n in (entry.name, *entry.aliases)}
-        for group in separate:
-            clash = sorted(n for n in group if exact_key(n) in forced)
-            if len(clash) > 1:
-                raise AliasTableError(
-                    f"{path}: [[alias]] {entry.name!r} merges {clash}, which a [[separate]] "
-                    "entry keeps apart; remove one of the two entries"
-                )
-    return AliasTable(aliases, separate)
-
-
-def _tables(path: Path, data: dict[str, object], section: str) -> list[dict[str, object]]:
-    items = data.get(section, [])
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise AliasTableError(f"{path}: '{section}' must be written as [[{section}]] tables")
-    return items
-
-
-def _alias_entry(path: Path, index: int, item: dict[str, object]) -> AliasEntry:
-    where = f"{path}: [[alias]] entry {index}"
-    name, aliases, kind = item.get("name"), item.get("aliases", []), item.get("type")
-    if not isinstance(name, str) or not name.strip():
-        raise AliasTableError(f"{where}: 'name' must be a non-empty string")
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise AliasTableError(f"{where} ({name!r}): 'aliases' must be a list of strings")
-    if kind is not None and kind not in _TYPE_RANK:
-        raise AliasTableError(f"{where} ({name!r}): 'type' must be one of {sorted(_TYPE_RANK)}")
-    extra = set(item) - {"name", "aliases", "type"}
-    if extra:
-        raise AliasTableError(f"{where} ({name!r}): unknown key(s) {sorted(extra)}")
-    return AliasEntry(name.strip(), tuple(a.strip() for a in aliases), kind)
-
-
-def _separate_entry(path: Path, index: int, item: dict[str, object]) -> frozenset[str]:
-    names = item.get("names")
-    if not isinstance(names, list) or len(names) < 2 or not all(isinstance(n, str) for n in names):
-        raise AliasTableError(
-            f"{path}: [[separate]] entry {index}: 'names' must list at least two names"
-        )
-    return frozenset(names)

@@ -15,6 +15,7 @@ __all__ = [
     "NAME_SUFFIXES",
     "TITLE_ABBREVIATIONS",
     "TITLE_WORDS",
+    "US_STATES",
     "clean_name",
     "strip_titles",
     "word_set",
@@ -48,6 +49,55 @@ TITLE_ABBREVIATIONS = word_set(
 )
 # Generational suffixes, never a surname: "Anthony LaCalamita III" is a LaCalamita.
 NAME_SUFFIXES = word_set("jr sr ii iii iv")
+# The abbreviations US news style gives states ("Troy, Mich."), read only with their full stop.
+US_STATES = {
+    abbreviation: state.lower()
+    for state, abbreviation in (
+        ("Alabama", "ala"),
+        ("Arizona", "ariz"),
+        ("Arkansas", "ark"),
+        ("California", "calif"),
+        ("Colorado", "colo"),
+        ("Connecticut", "conn"),
+        ("Delaware", "del"),
+        ("Florida", "fla"),
+        ("Georgia", "ga"),
+        ("Illinois", "ill"),
+        ("Indiana", "ind"),
+        ("Kansas", "kan"),
+        ("Kentucky", "ky"),
+        ("Louisiana", "la"),
+        ("Maryland", "md"),
+        ("Massachusetts", "mass"),
+        ("Michigan", "mich"),
+        ("Minnesota", "minn"),
+        ("Mississippi", "miss"),
+        ("Missouri", "mo"),
+        ("Montana", "mont"),
+        ("Nebraska", "neb"),
+        ("Nevada", "nev"),
+        ("New Hampshire", "nh"),
+        ("New Jersey", "nj"),
+        ("New Mexico", "nm"),
+        ("New York", "ny"),
+        ("North Carolina", "nc"),
+        ("North Dakota", "nd"),
+        ("Oklahoma", "okla"),
+        ("Oregon", "ore"),
+        ("Pennsylvania", "pa"),
+        ("Rhode Island", "ri"),
+        ("South Carolina", "sc"),
+        ("South Dakota", "sd"),
+        ("Tennessee", "tenn"),
+        ("Texas", "tex"),
+        ("Vermont", "vt"),
+        ("Virginia", "va"),
+        ("Washington", "wash"),
+        ("West Virginia", "w va"),
+        ("Wisconsin", "wis"),
+        ("Wyoming", "wyo"),
+    )
+}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+")
 _SPACES = re.compile(r"\s+")
