@@ -91,3 +91,16 @@ def test_a_copy_of_a_copy_points_at_the_first_original(example_story: Path) -> N
         "first": original.id,
         "second": original.id,
     }
+
+
+def test_on_one_date_the_condensed_copy_is_the_derivative() -> None:
+    body = (
+        "A bomb exploded at a bank branch on Friday, killing a police officer and a bomb "
+        "technician. The police chief was critically injured in the blast. Investigators said "
+        "the device had been left outside the building."
+    )
+    full = Article(
+        id="full", text=body + " A reward of $35,000 was offered on Saturday.", kind=InputKind.TEXT
+    )
+    short = Article(id="short", text=body, kind=InputKind.TEXT)
+    assert find_derivatives([short, full]) == {"short": "full"}

@@ -9,13 +9,14 @@ parts, both needed:
 * ordered sentence alignment: most of the shorter text's sentences have a close counterpart
   in the other, and the counterparts come in the same order (longest increasing run).
 
-The earlier-published document is the original (else the one given first); a copy of a copy
-points at the first original.
+The earlier-published document is the original (on one date, or with none, the longer one: a
+condensed copy is the derivative; then the one given first); a copy of a copy points at the
+first original.
 
 >>> from triangulate.types import Article, InputKind
 >>> body = "The river rose overnight and flooded the old town. Hundreds of homes were evacuated."
 >>> a = Article(id="a", text="Floods hit town\\n" + body, kind=InputKind.TEXT)
->>> b = Article(id="b", text="Town under water\\n" + body, kind=InputKind.TEXT)
+>>> b = Article(id="b", text="Town flooded\\n" + body, kind=InputKind.TEXT)
 >>> find_derivatives([a, b])
 {'b': 'a'}
 """
@@ -43,7 +44,12 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…”\"])\s+|\n+")
 def find_derivatives(articles: Sequence[Article]) -> dict[str, str]:
     """Map each derived document's id to the id of the document it rewrites."""
     shingles = [_shingles(a.text) for a in articles]
-    order = sorted(range(len(articles)), key=lambda i: (_date_key(articles[i].published), i))
+    # Earlier first; on one date (or none) the longer text: outlets trim a wire story more
+    # often than they pad one, so a condensed copy is the derivative.
+    order = sorted(
+        range(len(articles)),
+        key=lambda i: (_date_key(articles[i].published), -len(articles[i].text), i),
+    )
     rank = {index: position for position, index in enumerate(order)}
     derived: dict[str, str] = {}
     for i, j in _candidate_pairs(shingles):
