@@ -341,3 +341,16 @@ def test_one_document_gives_one_value_per_quantity(second: str, merged: bool) ->
     )
     groups = align_figures(figures, articles)
     assert (len(groups) == 1) is merged
+
+
+def test_the_shot_may_be_the_wounded_when_both_give_one_number() -> None:
+    figures, articles = build(
+        [
+            Row("cnn", "two", "men wounded at the accounting firm"),
+            Row("nyt", "two", "men shot at the accounting firm"),
+            Row("ap", "three", "people shot at the accounting firm"),
+        ]
+    )
+    groups = align_figures(figures, articles)
+    assert _group_of(groups, "two") == ["two", "two"]
+    assert _group_of(groups, "three") == ["three"]

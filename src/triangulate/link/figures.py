@@ -150,7 +150,7 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
         return -np.inf
     if not _same_period(a, b):
         return -np.inf
-    if a.outcome and b.outcome and a.outcome != b.outcome:
+    if a.outcome and b.outcome and a.outcome != b.outcome and not _shot_alike(a, b):
         return -np.inf
     both = a.has_counted and b.has_counted
     text = COUNTED_SHARE * counted_cos + (1 - COUNTED_SHARE) * context_cos if both else context_cos
@@ -174,6 +174,12 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
         # may be a hedge or a reported dispute ("an estimated 1.7 million", "nearly 2 million").
         score -= SAME_DOCUMENT_PENALTY * min(1.0, gap / SAME_DOCUMENT_GAP)
     return score
+
+
+def _shot_alike(a: Traits, b: Traits) -> bool:
+    """ "two men shot" and "two wounded men": the shot may be the wounded (or the killed) when
+    both give one number; "three shot" and "two wounded" stay apart."""
+    return "shot" in (a.outcome, b.outcome) and _identical(a.figure, b.figure)
 
 
 def _max_decades(a: Traits, b: Traits) -> float:
