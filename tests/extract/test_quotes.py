@@ -76,6 +76,33 @@ def _quotes(nlp: Language, text: str, doc_id: str = "t") -> list[Quote]:
             'She went to the third floor.\nTwo were shot there."\nThe third victim survived.',
             [],
         ),
+        # An apostrophe typed as an opening mark opens nothing.
+        (
+            "Ross needs time to revise Simon Beaufoy ‘s script.\nLionsgate’s plans are set.\n"
+            "Ross’ does have a few counters.",
+            [],
+        ),
+        # A straight mark after a comma closes a curly quote, as a curly one would.
+        (
+            '“They drive reckless around here, "a bystander told CBS.',
+            ["They drive reckless around here"],
+        ),
+        # An article cut off inside its last quote: the quote runs to the end of the text, if
+        # it opens a paragraph or follows a colon; not from inside a line.
+        (
+            'Dorsey said it would be hard.\n"Tell your audience to keep the families in your '
+            "prayers...\nand I lost two of my closest friends...\nHopefully, I can get through "
+            "this.\n",
+            [
+                "Tell your audience to keep the families in your prayers...\nand I lost two of my "
+                "closest friends...\nHopefully, I can get through this."
+            ],
+        ),
+        (
+            'Lorenzo Lamas tweeted Thursday: "My stepmom Esther Williams passed peacefully.',
+            ["My stepmom Esther Williams passed peacefully."],
+        ),
+        ('Vitali urged on fans when the first chants of "Klitschko! stirred.\nHe left.', []),
     ],
 )
 def test_marks_pair_within_bounds(text: str, inner: list[str]) -> None:
@@ -131,6 +158,14 @@ def test_speaker_of_quote(nlp: Language, text: str, speaker: str) -> None:
         ('The group enjoys "greater operational freedom" under Taliban rule.', False),
         ('Kakar said the deportations targeted "illegal aliens" only.', True),
         ("Kakar said the actor, who starred in “American Pie”, was absent.", False),
+        # Quoted words that qualify the noun after them are a term.
+        (
+            "Officers trained for an “active shooter” situation arrived, the commissioner said.",
+            False,
+        ),
+        ("They stress that a “yes” vote does not start a strike, SAG leaders said.", False),
+        # An outcry is speech, however short and capitalised.
+        ('Other protesters joined them in pelting police with bottles, shouting "Thieves!"', True),
     ],
 )
 def test_scare_quotes(nlp: Language, text: str, kept: bool) -> None:
@@ -187,6 +222,32 @@ def test_scare_quotes(nlp: Language, text: str, kept: bool) -> None:
             "Andy Ryan told The Associated Press he ran.\n"
             "“This is a sad day for our family,” the company said in a statement.",
             ["Kraft Foods"],
+        ),
+        # The speaker of the outcry a quote hangs on, not the one who reports it after.
+        (
+            "She walked inside, firing a shot at an employee who had followed her in and had "
+            'yelled, "Hide, she\'s got a gun!" Vanore said.',
+            ["an employee"],
+        ),
+        # A naming verb speaks for a quote inside its object's relative clause.
+        (
+            'Police called the mechanic a hero who "did a phenomenal job" in alerting employees.',
+            ["Police"],
+        ),
+        # A quote starting with its own verb is that verb's subject's.
+        (
+            "Arcade Joseph Comeaux Jr., 49, is serving a life sentence for several charges and was "
+            "en route to the Stiles Unit in Beaumont, Texas, when he escaped.\nLyons said that "
+            'Comeaux used a wheelchair in prison – he "claimed it was necessary for his '
+            'mobility" – until he fled.',
+            ["Arcade Joseph Comeaux Jr."],
+        ),
+        # A quote the article was cut off in carries the speaker before it on.
+        (
+            'Dorsey said the shooting was going to be hard.\n"We\'re like family here."\n'
+            '"Tell your audience to keep the families in your prayers...\nI lost two of my '
+            "closest friends...\nHopefully, I can get through this.",
+            ["Dorsey", "Dorsey"],
         ),
     ],
 )

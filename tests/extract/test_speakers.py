@@ -385,10 +385,143 @@ def test_real_news_spans(nlp: Language, shared: Path) -> None:
             'The families of the two wounded men requested "total privacy".',
             "the families of the two wounded men",
         ),
+        # The parser hangs the speaker between the quote and its verb on the quote.
+        (
+            "The timing of this move by Ed Stefanski was a head-scratcher.\n“It's not 100 "
+            "percent on the coach,” a source with knowledge of the 76ers' thinking said.",
+            "a source",
+        ),
+        (
+            "“It does not matter who gets elected.\nThe president has the final say,” "
+            "Osman-aga, who herds camels in a remote desert area, told the Reuters news agency.",
+            "Osman-aga",
+        ),
+        # A participle hung on its speaker.
+        (
+            "Obama opposed the changes, with a spokesman stating: “Senator Obama will fight "
+            "to maintain the protections.”",
+            "a spokesman",
+        ),
+        (
+            'The deal was close, an inside source calling it "a terrible experience," as the '
+            "studio never pays such fees.",
+            "an inside source",
+        ),
+        # A clause whose subject cannot speak is not the speaker's: climb on.
+        (
+            "European Union officials tried to calm fears that the debt crisis was spreading, "
+            'insisting it was a "unique case" combining profligacy and tampered accounts.',
+            "European Union officials",
+        ),
+        # The parser's unknown relation ("dep") still leads to the subject.
+        (
+            "House Natural Resources Committee Chairman Nick J. Rahall II (D-W. Va.), who had "
+            "been seeking to overturn Bush's endangered species rule through legislation, "
+            'called the announcement "one more indication of change for the better."',
+            "Nick J. Rahall II",
+        ),
+        # Names NER took in with an age, a noun or a title of several words.
+        (
+            "“The violence that we use is minimal,” said 32-year-old protester Paris Kyriakides.",
+            "Paris Kyriakides",
+        ),
+        ("Lawyer Alexis Kougias said: “The bullet ricocheted.”", "Alexis Kougias"),
+        # A speaker named by a number, a word the tokenizer split at its hyphens.
+        ("“We were searching,” Juror No. 12 said.", "Juror No. 12"),
+        ('Then a co-worker yelled, "Come on, you got to leave now!"', "a co-worker"),
+        # People named beside a description all speak.
+        (
+            '"We are thrilled," producers Craig Zadan and Neil Meron said in a statement.',
+            "Craig Zadan and Neil Meron",
+        ),
+        # An outcry the parser hung elsewhere; its relative pronoun points at the speaker.
+        (
+            "She fired at an employee who had followed her in and had yelled, "
+            '"Hide, she has got a gun!"',
+            "an employee",
+        ),
+        # What is written on a sign is its bearer's to say.
+        (
+            "Two hundred communists stormed the Acropolis, unfurling banners reading "
+            '"Peoples of Europe, Rise Up."',
+            "banners",
+        ),
+        ('Protesters carried signs that read "Justice for Kimani."', "signs"),
+        # A plea right after its quote; a name the parser hung on the body a speaker is for.
+        (
+            'The mother of the teen, Carol Gray, called for calm. "Please, no violence," she '
+            "pleaded.",
+            "Carol Gray",
+        ),
+        (
+            "A spokeswoman for Oregon State Police, Lt. Gregg Hastings, said the device "
+            "exploded at 5:30 p.m.",
+            "Gregg Hastings",
+        ),
+        # The tagger's noun "writing" quotes for its verb.
+        (
+            "DeGeneres herself announced the news Friday morning on Twitter, writing, "
+            "\"It's official: I'm hosting the #Oscars!\"",
+            "DeGeneres",
+        ),
     ],
 )
 def test_news_cue_patterns(nlp: Language, text: str, speaker: str) -> None:
     assert [a.speaker for a in _attribute(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # "one" is one of those just described; "another" a new one of the same kind.
+        (
+            '"It was a terrible experience," says a source with knowledge of the talks.\n'
+            '"Everybody will do the sane thing," says one.',
+            ["a source", "a source"],
+        ),
+        (
+            '"We are tired," one protester said. Another added, "Nobody listens to us."',
+            ["one protester", "another protester"],
+        ),
+        # "the beer distributor's president" is not the president of another body named before.
+        (
+            "Mass shootings are rarely carried out by women, said Dr. Park Dietz, president of "
+            "Threat Assessment Group Inc.\nBut the beer distributor's president said there was "
+            'no record to support claims of "racial insensitivity."',
+            ["Park Dietz", "the beer distributor's president"],
+        ),
+        # NER's slips are no antecedents: a noun ("Filmmaker"), a people ("Greeks").
+        (
+            "Bettie Page posed for pin-ups in the 1950s.\nFilmmaker and aviator Howard Hughes "
+            "also pursued Page but she rebuffed him as well.\n"
+            "“I never returned any of his calls,” she once said.",
+            ["Howard Hughes", "Page"],
+        ),
+        (
+            "IMF chief Dominique Strauss-Kahn said he understood the anger of the Greek "
+            "population.\nBut Greeks must also understand that without these measures, "
+            '"the situation would be infinitely more serious," he said.',
+            ["Dominique Strauss-Kahn", "Dominique Strauss-Kahn"],
+        ),
+        # The speaker after a quote is never looked for across a sentence's end.
+        (
+            '"It\'s a tragic situation.\nWhat else could it be?" Yanes said.\nAsked about the '
+            "pending appeal, Deputy District Attorney Phil Stirling said such cases can never be "
+            "predicted, but added that he was confident.",
+            ["Yanes", "Phil Stirling"],
+        ),
+        # A sentence pointing back at the quote before it names its speaker.
+        (
+            '"I heard five or six shots."\nThat is how Rosa Diaz, who lives on the corner, '
+            "described the night.",
+            ["Rosa Diaz"],
+        ),
+    ],
+)
+def test_speakers_described_pointed_at_or_slipped(
+    nlp: Language, text: str, speakers: list[str]
+) -> None:
+    assert [a.speaker for a in _attribute(nlp, text)] == speakers
 
 
 @pytest.mark.parametrize(
@@ -400,6 +533,14 @@ def test_news_cue_patterns(nlp: Language, text: str, speaker: str) -> None:
         '"We heard pop, pop, pop," smelled gunpowder and heard co-workers yelling.',
         # A speaker inside quote marks is the quoted speaker's own story.
         "\"He asked why, and I told him we are going to make a change. He said, 'Thank you.'\"",
+        # A verb that reports only with words of its own, beside a term in quote marks.
+        "Officers responded to 911 calls with personnel who were trained in an “active "
+        "shooter” situation.",
+        # Not saying is no cue; a possessive's apostrophe is no quote mark.
+        "Reid apparently felt she needed to be checked in without really saying why she was "
+        "going in.",
+        'Henry\'s reference to the "other offers" leaves open the possibility that he is '
+        "calling Boras' bluff.",
     ],
 )
 def test_no_speaker_where_none_speaks(nlp: Language, text: str) -> None:

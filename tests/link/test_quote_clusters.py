@@ -69,3 +69,36 @@ def test_a_quote_in_one_outlet_only_is_not_marked_earliest() -> None:
     out = cluster_quotes([_quote("a", 1, "we will not hold them")], [_article("a", None)])
     assert out[0].cluster is not None
     assert not out[0].earliest
+
+
+@pytest.mark.parametrize(
+    ("speakers", "agreed"),
+    [
+        # Outlets agreeing on the speaker: each telling gets the fullest form, also one whose
+        # outlet names no speaker.
+        (["Kafoury", "Charlene Kafoury", None], ["Charlene Kafoury"] * 3),
+        (["the officer", "a naval officer"], ["a naval officer"] * 2),
+        # Outlets naming different speakers keep their own.
+        (["Manohar Nambiar", "the officer"], ["Manohar Nambiar", "the officer"]),
+        ([None, None], [None, None]),
+    ],
+)
+def test_outlets_agreeing_on_a_speaker_share_it(
+    speakers: list[str | None], agreed: list[str | None]
+) -> None:
+    words = "the warship immediately altered towards the suspicious vessels"
+    articles = [_article(f"d{n}", dt.date(2011, 11, 11)) for n in range(len(speakers))]
+    quotes = [
+        Quote(f"d{n}:q1", f"d{n}", 0, len(words), words, speaker=speaker)
+        for n, speaker in enumerate(speakers)
+    ]
+    assert [q.speaker for q in cluster_quotes(quotes, articles)] == agreed
+
+
+def test_different_quotes_keep_their_speakers() -> None:
+    quotes = [
+        Quote("a:q1", "a", 0, 1, "we will not hold them indefinitely", speaker="Kakar"),
+        Quote("b:q1", "b", 0, 1, "they should first implement what they preach", speaker=None),
+    ]
+    out = cluster_quotes(quotes, [_article("a", None), _article("b", None)])
+    assert [q.speaker for q in out] == ["Kakar", None]

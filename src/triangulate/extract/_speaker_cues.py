@@ -7,75 +7,51 @@ verb whose clause is a direct quote reports it ('"...!" Papandreou thundered', '
 chanted'). "X issued a statement" names who speaks in the quotes that follow, without
 vouching for its own words (as do the introductions of
 :mod:`triangulate.extract._speaker_intros`). Each cue names the speaker phrase's head and
-extent, one per coordinated speaker, and the token range the attribution covers. Who the
-phrase stands for (pronouns, "the official") is decided by :mod:`triangulate.extract.speakers`.
+extent, one per coordinated speaker (:mod:`triangulate.extract._speaker_phrases`), and the
+token range the attribution covers. Who the phrase stands for (pronouns, "the official") is
+decided by :mod:`triangulate.extract.speakers`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from triangulate.extract._speaker_phrases import (
+    MAX_DESCRIPTION_TOKENS,
+    Cue,
+    is_person,
+    make_cue,
+    object_of,
+    source_behind,
+)
 from triangulate.extract._speaker_words import (
     ALWAYS_SPEECH,
     CLAUSE_SPEECH,
     ESTIMATE_VERBS,
+    INSCRIPTION_NOUNS,
     ISSUING_VERBS,
     NAMING_VERBS,
-    PUBLISHED_NOUNS,
     QUOTING_VERBS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
     can_speak,
     entity_of,
-    name_after_title,
 )
-from triangulate.normalise.names import TITLE_WORDS, word_set
 
 if TYPE_CHECKING:
     from collections.abc import Container
 
     from spacy.tokens import Span, Token
 
-__all__ = ["Cue", "find_cues", "make_cue", "subject_of"]
+__all__ = ["find_cues", "subject_of"]
 
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
-# Tokens a speaker's description may run to: "a spokesman for the ministry".
-_MAX_DESCRIPTION_TOKENS = 9
-# Prepositions whose phrase still describes the speaker: "a woman in Qeshm", "a spokesman for
-# the ministry", "a woman outside the bank"; not "on Monday" or "after the attack".
-_SPEAKER_PREPS = word_set("for of at from in outside near inside")
-# Dependents that open a clause of their own inside a noun phrase: not part of the description.
-_CLAUSE_PARTS = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
 _RELATIVE = frozenset({"who", "which", "that"})
 # Relations along which a verb without a subject borrows its head's ("X condemned ..., saying";
 # "dep": the parser's guess, as in "Rahall II (D-W. Va.), who ..., called the announcement").
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep"})
 # Tokens a speaker, with a relative clause of its own, may run between a quote and its verb.
 _MAX_SPEAKER_RUN = 25
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A speaker phrase in a sentence, the cue that makes it one, and what it covers.
-
-    ``parts`` are (head, first token, last token + 1) of each coordinated speaker ("officials
-    and state media said"); ``cover`` the token range the attribution vouches for: the
-    reporting clause, not a clause joined to it ("A said X, but B said Y") nor the speaker's
-    own description ("Kolokythopoulos, a pensioner who lives on 1,000 euros, said ...").
-    ``direct`` when quote marks hang on the cue's verb: then any noun may speak ("a local
-    barber told ...").
-    """
-
-    parts: tuple[tuple[int, int, int], ...]
-    cue: str
-    cover: tuple[int, int]
-    direct: bool = False
-
-    @property
-    def extent(self) -> tuple[int, int]:
-        """Token range from the first speaker's start to the end of the last one."""
-        return self.parts[0][1], max(end for _, _, end in self.parts)
 
 
 def find_cues(sent: Span, quoted: Container[int] = ()) -> list[Cue]:
@@ -87,13 +63,13 @@ def find_cues(sent: Span, quoted: Container[int] = ()) -> list[Cue]:
     found: list[Cue] = []
     for token in sent:
         if token.lower_ == "according":
-            agent = _object_of(token, "to")
+            agent = object_of(token, "to")
             if agent is not None:
-                found.append(make_cue(_source_behind(agent) or agent, "according to", whole))
+                found.append(make_cue(source_behind(agent) or agent, "according to", whole))
         elif token.pos_ in {"VERB", "AUX"}:
             found.extend(_verb_cue(token, sent, quoted))
         elif token.lemma_.lower() in SOURCE_NOUNS and token.pos_ == "NOUN":
-            agent = _source_behind(token)
+            agent = source_behind(token)
             if agent is not None and entity_of(agent) is not None:
                 found.append(make_cue(agent, f"{token.lemma_.lower()} by", whole))
     found = [c for c in found if c.parts[0][0] not in quoted]
@@ -106,8 +82,12 @@ def find_cues(sent: Span, quoted: Container[int] = ()) -> list[Cue]:
 def _verb_cue(verb: Token, sent: Span, quoted: Container[int]) -> list[Cue]:
     """The cue a verb makes, if any: it reports speech, quotes, or issues a statement."""
     lemma = verb.lemma_.lower()
+    if lemma == "read":
+        return _inscription(verb, quoted, sent)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return []  # "without really saying why she was going in"
     direct = _governs_quote(verb, quoted) or (
-        lemma in QUOTING_VERBS | ALWAYS_SPEECH and (_quotes_under(verb) or _names_quote(verb))
+        lemma in QUOTING_VERBS | ALWAYS_SPEECH and _quotes_after(verb)
     )
     if direct or _reports_speech(verb):
         subject = subject_of(verb)
@@ -126,34 +106,19 @@ def _verb_cue(verb: Token, sent: Span, quoted: Container[int]) -> list[Cue]:
     return []
 
 
-def make_cue(head: Token, cue: str, cover: tuple[int, int] | None, *, direct: bool = False) -> Cue:
-    """A cue for ``head`` and the speakers coordinated with it ("officials and state media").
-
-    ``cover`` None: the cue vouches only for the speaker's own words (an introduction).
-    """
-    behind = _source_behind(head)  # "A statement from Waitrose said": Waitrose speaks
-    if behind is not None:
-        head = behind
-    heads = [
-        head,
-        *(
-            c
-            for c in head.conjuncts
-            if c.i > head.i and c.pos_ in {"NOUN", "PROPN"} and c.lower_ not in TITLE_WORDS
-        ),
-    ]
-    if entity_of(head) is None and any(_is_person(h) for h in heads[1:]):
-        # "businessman and blogger Andrew Halcro said": the nouns describe the one person.
-        heads = [next(h for h in heads if _is_person(h))]
-    parts = tuple(_phrase(h) for h in heads)
-    if cover is None:  # the head alone: "Around 20 more people" vouches for no figure
-        cover = parts[0][0], parts[0][0] + 1
-    return Cue(parts, cue, cover, direct)
-
-
-def _is_person(token: Token) -> bool:
-    entity = entity_of(token)
-    return entity is not None and entity.label_ == "PERSON"
+def _inscription(verb: Token, quoted: Container[int], sent: Span) -> list[Cue]:
+    """ "banners reading "Peoples of Europe, Rise Up."", "signs that read "...."", '"...," a
+    statement reads': what is written on a sign or in a document is its bearer's to say."""
+    if not (_governs_quote(verb, quoted) or _quotes_after(verb) or _next_to_quote(verb)):
+        return []
+    bearer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ in {"acl", "relcl"} and (bearer is None or bearer.lower_ in _RELATIVE):
+        bearer = verb.head
+    if bearer is None or bearer.lemma_.lower() not in INSCRIPTION_NOUNS | SOURCE_NOUNS:
+        return []
+    # A document vouches for the figures its sentence reads out; a sign only for its slogan.
+    cover = _coverage(verb, bearer, sent) if bearer.lemma_.lower() in SOURCE_NOUNS else None
+    return [make_cue(bearer, "read", cover, direct=True)]
 
 
 def _reports_speech(verb: Token) -> bool:
@@ -161,7 +126,7 @@ def _reports_speech(verb: Token) -> bool:
     if lemma in ALWAYS_SPEECH:
         return True
     if lemma in QUOTING_VERBS:
-        return _quotes_under(verb) or _names_quote(verb)
+        return _quotes_after(verb)
     if lemma in ESTIMATE_VERBS:
         return any(c.dep_ == "dobj" for c in verb.children) and any(
             t.lower_ == "at" and any(n.like_num for n in t.subtree) for t in verb.subtree
@@ -187,25 +152,23 @@ def _quoting_participle(token: Token) -> bool:
     if token.dep_ != "advcl" or not word.endswith("ing"):
         return False
     stems = {token.lemma_.lower(), word[:-3], word[:-3] + "e"}
-    return bool(stems & SPEECH_VERBS) and any(t.is_quote for t in token.subtree)
+    return bool(stems & SPEECH_VERBS) and any(_is_mark(t) for t in token.subtree)
 
 
 def _next_to_quote(verb: Token) -> bool:
     """A quote mark right beside the verb: '"...," the ministry stressed' (only the subject
     between), 'announced it on Twitter, writing, "It's official"' (only punctuation)."""
     doc = verb.doc
-    subject = {
-        t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
-    }
+    subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     i = verb.i - 1
     while i >= 0 and (i in subject or (doc[i].is_punct and not doc[i].is_quote)):
         i -= 1
-    if i >= 0 and doc[i].is_quote and i < verb.i - 1:
+    if i >= 0 and _is_mark(doc[i]) and i < verb.i - 1:
         return True
     i = verb.i + 1
     while i < len(doc) and doc[i].text in {",", ":"}:
         i += 1
-    return i < len(doc) and doc[i].is_quote and i > verb.i + 1
+    return i < len(doc) and _is_mark(doc[i]) and i > verb.i + 1
 
 
 def _governs_quote(verb: Token, quoted: Container[int]) -> bool:
@@ -224,7 +187,7 @@ def _closes_quote(clause: Token) -> bool:
     i = clause.right_edge.i + 1
     while i < len(doc) and doc[i].is_punct and not doc[i].is_quote:
         i += 1
-    return i < len(doc) and doc[i].is_quote
+    return i < len(doc) and _is_mark(doc[i])
 
 
 def _opens_in_quote(clause: Token, quoted: Container[int]) -> bool:
@@ -240,17 +203,31 @@ def _issues_statement(verb: Token) -> bool:
     )
 
 
+def _is_mark(token: Token) -> bool:
+    """A quote mark, not the apostrophe of a possessive ("Boras' bluff", "the 76ers' view")."""
+    return token.is_quote and token.pos_ == "PUNCT"
+
+
+def _quotes_after(verb: Token) -> bool:
+    """Whether the verb's words are in quote marks beside it: under it, naming its object, or
+    right beside an outcry or a plea the parser hung elsewhere ('had yelled, "Hide, she's got
+    a gun!"', '"Please, no violence," she pleaded')."""
+    if _quotes_under(verb) or _names_quote(verb):
+        return True
+    return verb.lemma_.lower() not in NAMING_VERBS and _next_to_quote(verb)
+
+
 def _names_quote(verb: Token) -> bool:
     """'called the mechanic a hero who "did a phenomenal job"': a quote describes the object."""
     return verb.lemma_.lower() in NAMING_VERBS and any(
-        t.is_quote for c in verb.children if c.dep_ in {"dobj", "oprd"} for t in c.subtree
+        _is_mark(t) for c in verb.children if c.dep_ in {"dobj", "oprd"} for t in c.subtree
     )
 
 
 def _quotes_under(token: Token) -> bool:
     """Whether quote marks follow the verb within its own clause (not a clause hung on it)."""
     return any(
-        c.is_quote or _quotes_under(c)
+        _is_mark(c) or _quotes_under(c)
         for c in token.rights
         if c.dep_ not in {"relcl", "acl", "advcl", "conj"}
     )
@@ -265,7 +242,7 @@ def subject_of(verb: Token) -> Token | None:
     who wept and cried" -> the woman; "..., reported The Express Tribune" -> the newspaper.
     """
     reporting = verb
-    for _ in range(3):
+    for _ in range(4):
         if verb.lemma_ == "quote":
             quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if quoted is not None:
@@ -277,7 +254,14 @@ def subject_of(verb: Token) -> Token | None:
         ]
         if subjects:
             child = max(subjects, key=_subject_rank)
-            return _relative_antecedent(child) if child.lower_ in _RELATIVE else child
+            if child.lower_ in _RELATIVE:
+                return _relative_antecedent(child)
+            # "officials tried to calm fears that the crisis was spreading, insisting ...": a
+            # clause the parser hung the participle on may have a subject that cannot speak.
+            if verb.i == reporting.i or child.pos_ in {"PRON", "PROPN"}:
+                return child
+            if any(_speaks(c) for c in (child, *child.conjuncts)):
+                return child
         if verb.dep_ == "acl" and verb.head.dep_ == "dobj":
             verb = verb.head.head  # "downplayed [the unrest] saying": skip the object
         elif verb.dep_ == "acl" and _may_describe(verb.head):
@@ -289,13 +273,18 @@ def subject_of(verb: Token) -> Token | None:
     return _inverted_subject(reporting)
 
 
+def _speaks(noun: Token) -> bool:
+    """ "officials", "the UN", "the statement" may say something; "the crisis" may not."""
+    return can_speak(noun) or entity_of(noun) is not None or noun.lemma_.lower() in SOURCE_NOUNS
+
+
 def _may_describe(noun: Token) -> bool:
     """Whether a participle hung on ``noun`` tells what it says: "an inside source calling it",
     "with a spokesman stating", not "petitions to officials urging them" (the parser's guess).
     """
     if noun.dep_ in {"dobj", "dative"} or (noun.dep_ == "pobj" and noun.head.lower_ != "with"):
         return False
-    return can_speak(noun) or entity_of(noun) is not None
+    return _speaks(noun)
 
 
 def _subject_rank(token: Token) -> tuple[int, int]:
@@ -321,11 +310,11 @@ def _named_after(verb: Token, quoted: Container[int]) -> Token | None:
         before -= 1
     if before < 0 or before not in quoted or not doc[verb.i - 1].is_quote:
         return None
-    window = doc[verb.i + 1 : verb.i + _MAX_DESCRIPTION_TOKENS]
+    window = doc[verb.i + 1 : verb.i + MAX_DESCRIPTION_TOKENS]
     for token in window:  # "said ABC Entertainment Group prexy Paul Lee": the person
         if token.is_punct:
             break
-        if _is_person(token):
+        if is_person(token):
             return token
     for token in window:
         if token.pos_ in {"PUNCT", "VERB", "AUX", "ADP", "SCONJ"}:
@@ -343,15 +332,21 @@ def _named_before(verb: Token, quoted: Container[int]) -> Token | None:
     """
     doc = verb.doc
     mark = verb.i - 1
-    while mark >= 0 and not doc[mark].is_quote:
+    while mark >= 0 and not _is_mark(doc[mark]):
         if mark in quoted or verb.i - mark > _MAX_SPEAKER_RUN:
             return None
         mark -= 1
-    if mark < 1 or mark - 1 not in quoted:
+    inside = mark - 1  # the quote's last word, before its own comma: '"...," a source'
+    while inside >= 0 and doc[inside].is_punct and not doc[inside].is_quote:
+        inside -= 1
+    if inside < 0 or inside not in quoted:
         return None
-    for token in doc[mark + 1 : verb.i]:
-        if token.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "PRON", "SPACE"} or token.text in ".!?":
-            return None  # not across a sentence's end: '”. ¶ Hefner was reported as saying'
+    window = doc[mark + 1 : verb.i]
+    if any(t.is_space or t.text in {".", "!", "?"} for t in window):
+        return None  # not across a sentence's end: '”, Hefner said. ¶ Page, who claimed'
+    for token in window:
+        if token.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "PRON"}:
+            return None
         if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
             return token if entity_of(token) is not None or can_speak(token) else None
     return None
@@ -395,85 +390,3 @@ def _coverage(verb: Token, subject: Token, sent: Span) -> tuple[int, int]:
     if subject.i < verb.i and subject.left_edge.i <= left < subject.right_edge.i + 1 < right:
         left = subject.right_edge.i + 1
     return (left, right) if left < right else (sent.start, sent.end)
-
-
-def _object_of(token: Token, *preps: str) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
-
-
-def _possessor(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return child
-    return None
-
-
-def _source_behind(token: Token) -> Token | None:
-    """ "a report by PICSS" and "according to a report by PICSS" credit PICSS, not the report.
-
-    Also when the parser hangs "from X" on the verb ("follows warnings from the WHO"), an
-    issuer before the noun ("a Defence Ministry statement") and an outlet after "in" ("an
-    editorial in the daily Eleftheros Typos").
-    """
-    lemma = token.lemma_.lower()
-    if lemma not in SOURCE_NOUNS:
-        return None
-    preps = ("by", "from", "of", "in") if lemma in PUBLISHED_NOUNS else ("by", "from", "of")
-    found = _object_of(token, *preps) or _possessor(token)
-    if found is None and token.i + 1 < len(token.doc):
-        after = token.doc[token.i + 1]
-        if after.lower_ in {"by", "from"} and after.head.i == token.head.i:
-            found = next((c for c in after.children if c.dep_ == "pobj"), None)
-    if found is None:
-        found = next(
-            (
-                c
-                for c in token.children
-                if c.dep_ == "compound" and (entity_of(c) is not None or can_speak(c))
-            ),
-            None,
-        )
-    return found
-
-
-def _phrase(head: Token) -> tuple[int, int, int]:
-    """The speaker's noun phrase: the head with its left modifiers and a short of/for tail."""
-    # "Pakistan's Caretaker Prime Minister, Anwar ul Haq Kakar, said" and "the head of Qeshm's
-    # free-trade zone, Ali Rezapour, as saying": the name speaks.
-    named = name_after_title(head)
-    if named is not None:  # "said Dist. Atty. Steve Cooley", the tokenizer's "Dist", "."
-        return named.root.i, head.i, named.end
-    described = [head, *(c for p in head.children if p.lower_ == "of" for c in p.children)]
-    for child in (c for d in described for c in d.children):
-        if child.dep_ == "appos" and head.ent_type_ != "PERSON":
-            named = name_after_title(child)  # "according to Troy police Lt. Gerry Scherlinck"
-            if named is not None:
-                return named.root.i, child.i, named.end
-            if child.ent_type_ == "PERSON":
-                head = child
-                break
-    entity = entity_of(head)
-    if entity is not None:
-        return head.i, entity.start, entity.end
-    left = head.i
-    for child in head.lefts:
-        if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod"}:
-            left = min(left, child.left_edge.i)
-    right = head.i + 1
-    for child in head.rights:
-        end = _description_end(child)
-        if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
-            right = end if end - left <= _MAX_DESCRIPTION_TOKENS else right
-        break
-    return head.i, left, right
-
-
-def _description_end(token: Token) -> int:
-    """One past the last token of ``token``'s phrase, leaving out clauses hung on it."""
-    ends = [_description_end(c) for c in token.children if c.dep_ not in _CLAUSE_PARTS]
-    return max([token.i + 1, *ends])

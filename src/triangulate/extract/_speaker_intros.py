@@ -1,18 +1,22 @@
 """Sentences that introduce a quote without a reporting verb, and who they name.
 
-A colon introduction ("Andrew Wetzler ... was blunt: ¶ “We will see them in court.”"), the
-person a quote paragraph follows ("T.J. Simons, 17, also heard the blast. ¶ “At first I
-thought it was thunder.”"), and the clause after a quoted "!" or "?" that the parser cut off
-('"... quite another!" Papandreou thundered'). An introduction vouches only for the quote:
-its cover is the speaker's head word, so no figure of the sentence is credited to it.
+A colon introduction ("Andrew Wetzler ... was blunt: ¶ “We will see them in court.”"), a
+sentence pointing back at the quote before ('"I heard five shots." ¶ That's how Rosa Diaz
+described the night'), the person a quote paragraph follows ("T.J. Simons, 17, also heard
+the blast. ¶ “At first I thought it was thunder.”"), and the clause after a quoted "!" or "?"
+that the parser cut off ('"... quite another!" Papandreou thundered'). An introduction vouches
+only for the quote: its cover is the speaker's head word, so no figure of the sentence is
+credited to it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triangulate.extract._speaker_cues import Cue, make_cue, subject_of
+from triangulate.extract._speaker_cues import subject_of
+from triangulate.extract._speaker_phrases import Cue, make_cue
 from triangulate.extract._speaker_words import OPENING_MARKS, can_speak, entity_of, is_personal
+from triangulate.normalise.names import word_set
 
 if TYPE_CHECKING:
     from collections.abc import Container
@@ -21,10 +25,31 @@ if TYPE_CHECKING:
 
 __all__ = ["introductions"]
 
+# First words of a sentence that points back at what was just said: "That's how X put it."
+_POINTING_BACK = word_set("that those this these")
+_CLOSING = frozenset('"”’»')
+
 
 def introductions(sent: Span, quoted: Container[int], text: str) -> list[Cue]:
     """The speaker a sentence with no reporting cue introduces, if any (``text``: the doc's)."""
-    return _after_exclamation(sent, quoted) or _introduction(sent, quoted, text)
+    return (
+        _after_exclamation(sent, quoted)
+        or _looking_back(sent, quoted, text)
+        or _introduction(sent, quoted, text)
+    )
+
+
+def _looking_back(sent: Span, quoted: Container[int], text: str) -> list[Cue]:
+    """A sentence that points back at the quote before it names its speaker: '"I heard five
+    shots." ¶ That's how Rosa Diaz described the night.', "Those were the words of X."."""
+    first = next((t for t in sent if not t.is_space), None)
+    before = text[: sent.start_char].rstrip()
+    if first is None or first.lower_ not in _POINTING_BACK or before[-1:] not in _CLOSING:
+        return []
+    if first.dep_ not in {"nsubj", "nsubjpass"}:
+        return []  # not a determiner: "This past offseason, the Sixers bolstered ..."
+    person = next((e for e in sent.ents if e.label_ == "PERSON" and e.start not in quoted), None)
+    return [] if person is None else [make_cue(person.root, "outro", None)]
 
 
 def _introduction(sent: Span, quoted: Container[int], text: str) -> list[Cue]:

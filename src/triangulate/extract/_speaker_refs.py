@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from triangulate.extract._speaker_words import entity_of
+from triangulate.extract._speaker_words import PERSON_NOUNS, entity_of, ner_slip
 from triangulate.normalise.names import (
     NAME_SUFFIXES,
     TITLE_WORDS,
@@ -36,8 +36,10 @@ __all__ = [
     "Mention",
     "gender_of_noun",
     "last_name",
+    "main_organisation",
     "mentions",
     "person_genders",
+    "person_name",
     "quoted_tokens",
     "titles_by_name",
     "with_family_name",
@@ -96,6 +98,34 @@ class Mention:
     subject: bool  # the subject of its clause ("O'Connor, who coproduced ..." counts)
 
 
+def person_name(ent: Span) -> str:
+    """A person's name as written, without titles nor what NER took in with it.
+
+    "32-year-old protester Paris Kyriakides", "Secretary of the Interior Dirk Kempthorne",
+    "Lawyer Alexis Kougias" and "Steve Cooley of Los Angeles" are Paris Kyriakides, Dirk
+    Kempthorne, Alexis Kougias and Steve Cooley.
+    """
+    start = 0
+    for k, token in enumerate(ent[:-1]):
+        word = token.lower_
+        titles = all(t.lower_ in TITLE_WORDS | {"of", "the"} for t in ent[start:k])
+        if (
+            (word in {"of", "the"} and titles)
+            or any(ch.isdigit() for ch in word)
+            or (word in PERSON_NOUNS and (token.is_lower or k == 0))
+        ):
+            start = k + 1
+    end = next((k for k in range(start + 1, len(ent)) if ent[k].lower_ == "of"), len(ent))
+    return strip_titles(clean_name(ent[start:end].text))
+
+
+def _people(doc: Doc, quoted: Container[int]) -> list[Span]:
+    """The PERSON entities of the article's own words, outside quote marks."""
+    return [
+        e for e in doc.ents if e.label_ == "PERSON" and e.start not in quoted and not ner_slip(e)
+    ]
+
+
 def quoted_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
     """Indices of the tokens that lie inside the given quote spans (character offsets)."""
     starts = [s for s, _ in spans]
@@ -130,8 +160,8 @@ def person_genders(doc: Doc, quoted: Container[int]) -> dict[str, str]:
     share it ("Jerry Ortiz", his widow "Chela Ortiz") it is no key, and neither lends the other
     a gender.
     """
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start not in quoted]
-    names = {e.start: strip_titles(clean_name(e.text)).lower() for e in people}
+    people = _people(doc, quoted)
+    names = {e.start: person_name(e).lower() for e in people}
     owners: dict[str, set[str]] = {}
     for name in names.values():
         if len(name.split()) > 1:
@@ -218,7 +248,7 @@ def mentions(doc: Doc, quoted: Container[int], personal: Container[int]) -> list
     common nouns that stand for people ("witness"): only subjects among them count, and no
     singular one with "the" ("the judge" names someone already met).
     """
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start not in quoted]
+    people = _people(doc, quoted)
     found = [Mention(e.start, e.end, e.root.i, True, _is_subject(e.root)) for e in people]
     surnames = {last_name(e.text) for e in people}
     for token in doc:
@@ -298,3 +328,29 @@ def with_family_name(ent: Span, name: str) -> str:
             relative = entity_of(child) or child.doc[child.i : child.i + 1]
             return f"{name} {clean_name(relative.text).split()[-1]}"
     return name
+
+
+def main_organisation(phrase: Span, quoted: Container[int]) -> str | None:
+    """The organisation named most often before ``phrase`` (outside quotes), latest on ties.
+
+    Not a person's surname the parser took for an organisation ("Vanore said"), nor an outlet
+    someone spoke to ("told The Associated Press").
+    """
+    doc = phrase.doc
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.end > phrase.start:
+            break
+        told = ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell"
+        if (
+            ent.label_ == "ORG"
+            and ent.start not in quoted
+            and not told
+            and ent.text.lower() not in surnames
+        ):
+            name = clean_name(ent.text)
+            counts[name] = counts.pop(name, 0) + 1  # re-inserted: dict order is recency
+    if not counts:
+        return None
+    return max(reversed(counts), key=counts.__getitem__)

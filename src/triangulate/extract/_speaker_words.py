@@ -8,20 +8,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from triangulate.normalise.names import TITLE_ABBREVIATIONS, TITLE_WORDS, word_set
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "ALWAYS_SPEECH",
     "CLAUSE_SPEECH",
+    "COMPANY_NOUNS",
     "ESTIMATE_VERBS",
+    "INSCRIPTION_NOUNS",
     "INTRO_CUES",
     "ISSUING_VERBS",
     "NAMING_VERBS",
     "OPENING_MARKS",
     "OUTCRY_VERBS",
+    "PERSON_NOUNS",
     "PUBLISHED_NOUNS",
     "QUOTING_VERBS",
     "SECONDARY_CUES",
@@ -31,14 +36,16 @@ __all__ = [
     "entity_of",
     "is_personal",
     "name_after_title",
+    "ner_slip",
     "sentences",
     "title_before",
 ]
 
 # Cues that credit a relayed source; a direct speaker in the same sentence is preferred.
 SECONDARY_CUES = frozenset({"report", "according to", "report by"})
-# Cues that name the speaker of the quote that follows and vouch for nothing else.
-INTRO_CUES = frozenset({"colon", "intro", "statement"})
+# Cues that name the speaker of the quote beside them and vouch for nothing else: the quote
+# after ("X was blunt:") or, for "outro", the quote before ("That's how X put it.").
+INTRO_CUES = frozenset({"colon", "intro", "statement", "outro"})
 
 # Verbs that report speech whatever follows them.
 ALWAYS_SPEECH = word_set(
@@ -73,6 +80,13 @@ SOURCE_NOUNS = word_set(
     announcement census tally count research findings editorial article letter memo
     memorandum communique bulletin"""
 )
+# Nouns by which a story names the business it is about: "the company said in a statement".
+COMPANY_NOUNS = word_set("company firm corporation retailer carrier airline manufacturer")
+# Things with words written on them: 'banners reading "Peoples of Europe, Rise Up."'.
+INSCRIPTION_NOUNS = word_set(
+    """sign placard banner poster plaque shirt t-shirt slogan graffiti billboard leaflet
+    flyer sticker inscription headline"""
+)
 # Source nouns whose "in X" names the outlet: "an editorial in the daily Eleftheros Typos".
 PUBLISHED_NOUNS = word_set("editorial article column")
 
@@ -87,7 +101,7 @@ _ORG_NOUNS = word_set(
     embassy team union regime cabinet parliament media television tv radio press network
     station center centre institute survey service court"""
 )
-_PERSON_NOUNS = word_set(
+PERSON_NOUNS = word_set(
     """official source witness expert analyst leader lawmaker diplomat envoy prosecutor
     investigator doctor survivor relative family friend lawyer aide adviser advisor people
     person man woman member observer monitor head firefighter fireman rescuer reporter
@@ -95,11 +109,11 @@ _PERSON_NOUNS = word_set(
     widow widower cousin uncle aunt parent neighbour neighbor colleague girlfriend boyfriend
     nephew niece grandmother grandfather grandson granddaughter stepson stepdaughter
     representative spokesperson executive detective employee trainee retiree detainee
-    nominee attendee refugee appointee juror youth teen teenager student pupil"""
+    nominee attendee refugee appointee juror youth teen teenager student pupil pensioner actress"""
 )
 # Titles that make an unknown proper name a person's: "Mr. Pigeon also commended police".
 _PERSONAL_TITLES = word_set("mr mr. mrs mrs. ms ms. miss dr dr. sir dame")
-_SPEAKER_NOUNS = _ORG_NOUNS | _PERSON_NOUNS
+_SPEAKER_NOUNS = _ORG_NOUNS | PERSON_NOUNS
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant", "ary")
 _NON_AGENT_SUFFIXES = ("ment", "ber", "der", "ter", "ther", "nor")
@@ -146,7 +160,25 @@ def entity_of(token: Token) -> Span | None:
     """The named entity (person, organisation, place, group) ``token`` is part of, if any."""
     if token.ent_iob_ == "O" or token.ent_type_ not in _NAMED:
         return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    # From the token's own BIO tags: ``doc.ents`` would build every entity again on each call.
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    entity = Span(doc, start, end, label=token.ent_type_)
+    return None if ner_slip(entity) else entity
+
+
+def ner_slip(ent: Span) -> bool:
+    """NER's slip: "Filmmaker" in "Filmmaker and aviator Howard Hughes" and "Greeks" in "But
+    Greeks must also understand" name no one."""
+    word = ent[0]
+    if len(ent) != 1 or ent.label_ != "PERSON":
+        return False
+    return (word.pos_ == "NOUN" and can_speak(word)) or word.tag_ == "NNPS"
 
 
 def is_personal(token: Token) -> bool:

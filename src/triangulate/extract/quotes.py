@@ -1,29 +1,29 @@
 """Direct quotes: the words inside quote marks, with the speaker each is credited to.
 
-Quote marks are paired by a scanner, not a regular expression over the whole text, so an
-unbalanced mark cannot swallow the rest of the article (textacy's ``direct_quotations`` fails
-that way): a quote never runs past ``MAX_QUOTE_CHARS``, a blank line or a few line breaks
-(text that keeps one sentence a line), and an opening mark that is never closed yields nothing.
-A quote over several paragraphs (the newspaper convention: each paragraph reopens the quote and
-only the last closes it) is one quote per paragraph, each with the same speaker. An opening
-curly mark typed where the closing one belongs ('“We were respectful, “said Juror No. 8')
-closes the quote.
+Quote marks are paired by the scanner of :mod:`triangulate.extract._quote_marks`, which an
+unbalanced mark cannot lead to swallow the rest of the article; each paragraph of a quote over
+several is a quote of its own, with the same speaker. Words in marks that qualify a noun ('an
+“active shooter” situation') or a few capitalised ones (“American Pie”) are terms, not speech;
+an outcry is speech however short ('shouting "Thieves!"').
 
 Speakers come from the one resolver in :mod:`triangulate.extract.speakers`: the attribution in
-the quote's own sentence(s) nearest to the quote, else, for a quote that is a sentence on its
-own (or has no verb outside its marks: 'Later in the afternoon, “I went back ...”'), the
-speaker of the sentence before (or after) it.
+the quote's own sentence(s) whose verb the quote hangs on, else the nearest one; for a quote
+that is a sentence on its own (or has no verb outside its marks: 'Later in the afternoon, “I
+went back ...”'), the speaker of a sentence pointing back at it ("That's how X put it."), else
+of the sentence before (or after) it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from triangulate.extract._quote_marks import MAX_QUOTE_CHARS, WORD, Mark, scan
+from triangulate.extract._speaker_cues import subject_of
 from triangulate.extract._speaker_words import (
     INTRO_CUES,
+    OUTCRY_VERBS,
+    QUOTING_VERBS,
     SECONDARY_CUES,
     SPEECH_VERBS,
     sentences,
@@ -33,41 +33,19 @@ from triangulate.normalise.names import TITLE_WORDS
 from triangulate.types import Article, Attribution, Quote, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["MAX_QUOTE_CHARS", "extract_quotes", "find_quote_spans"]
 
-MAX_QUOTE_CHARS = 2000
-_MAX_LINES = 2  # line breaks a quote may cross without being reopened
-# Curly marks say which end they are, so a quote between them may run over more lines of text
-# kept one sentence a line: any opening mark met before the closer still ends the search.
-_MAX_LINES_CURLY = 8
 _CARRY_SENTENCES = 3  # a quote's speaker goes on over this many sentences of narrative
 _SHORT_WORDS = 3  # "scare quotes" of up to this many words need a speaker in their sentence
-_PAIRS = {"“": "”", "‘": "’", '"': '"', "«": "»", "„": "“"}
-# Scraped text mixes straight and curly marks: '"I heard the gunfire, and I ran,” he told'.
-_ALSO_CLOSES = {'"': "”", "“": '"'}
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# Punctuation that belongs to the sentence around the quote, not to the quoted words.
-_TRAILING = ",;: \t\n"
-# What precedes an opening mark typed for a closing one: the quote's own end punctuation.
-_MISTYPED_CLOSE = frozenset({", ", ". ", "! ", "? "})
-_LEADING = " \t\n"
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    """A quote as found by the scanner: character offsets of the inner words."""
-
-    start: int
-    end: int
-    open_at: int
-    close_at: int
+_REPORTING = SPEECH_VERBS | QUOTING_VERBS
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the words inside balanced quote marks, in text order."""
-    return [(m.start, m.end) for m in _scan(text)]
+    return [(m.start, m.end) for m in scan(text)]
 
 
 def extract_quotes(doc: Doc, article: Article, attributions: Sequence[Attribution]) -> list[Quote]:
@@ -77,13 +55,13 @@ def extract_quotes(doc: Doc, article: Article, attributions: Sequence[Attributio
     quotes: list[Quote] = []
     previous: Attribution | None = None
     previous_end = -1
-    for mark in _scan(text):
+    for mark in scan(text):
         frame = _frame(spans, mark, text)
-        credit = _credit_in_frame(text, attributions, mark, frame)
+        credit = _credit_in_frame(doc, text, attributions, mark, frame)
         alone = _stands_alone(doc, mark, frame)
         if credit is None and alone:
             credit = _credit_nearby(attributions, spans, frame, previous, previous_end)
-        if _is_scare_quote(text, mark, credit, alone=alone):
+        if _is_scare_quote(doc, text, mark, credit, alone=alone):
             continue
         quotes.append(
             Quote(
@@ -100,85 +78,7 @@ def extract_quotes(doc: Doc, article: Article, attributions: Sequence[Attributio
     return quotes
 
 
-def _scan(text: str) -> list[_Mark]:
-    """Pair opening and closing marks paragraph by paragraph."""
-    marks: list[_Mark] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in _PAIRS and _can_open(text, i):
-            mark = _close(text, i, _PAIRS[ch])
-            if mark is not None:
-                marks.append(mark)
-                i = mark.close_at + 1
-                continue
-        i += 1
-    return marks
-
-
-def _can_open(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if after.isspace() or not after.strip():
-        return False
-    if text[i] in "‘'":  # an apostrophe ("Afghans’", "o‘clock") is not an opening mark
-        return not before.isalnum()
-    return not before.isalnum() or text[i] in "“«„"
-
-
-def _can_close(text: str, i: int, closer: str) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isspace():
-        return False
-    if closer == "’":  # "Afghans’ homes", "don’t": apostrophes inside and after words
-        return not after.isalnum()
-    return True
-
-
-def _close(text: str, open_at: int, closer: str) -> _Mark | None:
-    """The quote opened at ``open_at``, or None when it is not closed within bounds."""
-    limit = min(len(text), open_at + MAX_QUOTE_CHARS)
-    opener = text[open_at]
-    max_lines = _MAX_LINES if opener == closer else _MAX_LINES_CURLY
-    j = open_at + 1
-    lines = 0
-    while j < limit:
-        ch = text[j]
-        if (ch == closer or ch == _ALSO_CLOSES.get(opener)) and _can_close(text, j, ch):
-            return _trim(text, open_at, j)
-        if ch == "\n":
-            rest = text[j:limit]
-            stripped = rest.lstrip()
-            if stripped.startswith(text[open_at]):
-                # A quote over several paragraphs reopens each one: each paragraph's words are
-                # a quote of their own (the words inside marks), credited to the same speaker.
-                return _trim(text, open_at, j)
-            lines += 1
-            # A blank line ends a paragraph; text with one sentence a line may run on for a
-            # few lines, but never far: an unclosed mark must not swallow the article.
-            if rest.startswith(("\n\n", "\n \n", "\n\r\n")) or lines > max_lines:
-                return None
-        if ch == text[open_at] and ch != closer and text[j - 2 : j] in _MISTYPED_CLOSE:
-            return _trim(text, open_at, j)  # '“We were respectful, “said Juror No. 8'
-        if ch == text[open_at] and _can_open(text, j) and not _can_close(text, j, closer):
-            return None  # a second opener before any closer: the first was unbalanced
-        j += 1
-    return None
-
-
-def _trim(text: str, open_at: int, close_at: int) -> _Mark | None:
-    start, end = open_at + 1, close_at
-    while start < end and text[start] in _LEADING:
-        start += 1
-    while end > start and text[end - 1] in _TRAILING:
-        end -= 1
-    if not _WORD.search(text, start, end):
-        return None
-    return _Mark(start, end, open_at, close_at)
-
-
-def _frame(sentences: list[tuple[int, int]], mark: _Mark, text: str) -> tuple[int, int]:
+def _frame(sentences: list[tuple[int, int]], mark: Mark, text: str) -> tuple[int, int]:
     """The quote's sentence(s), from where it opens to where its sentence ends, in its lines.
 
     A line break bounds the frame even where the parser ran a sentence over it: a speaker on
@@ -205,13 +105,18 @@ def _frame(sentences: list[tuple[int, int]], mark: _Mark, text: str) -> tuple[in
         line_end = text.find("\n", line_end + 1)  # '"...," the Rev.\nLarry Kroon said.'
     if line_end != -1:
         end = min(end, line_end)
-    return start, max(end, mark.close_at + 1)
+    return start, min(max(end, mark.close_at + 1), len(text))  # a cut-off quote ends the text
 
 
 def _credit_in_frame(
-    text: str, attributions: Sequence[Attribution], mark: _Mark, frame: tuple[int, int]
+    doc: Doc,
+    text: str,
+    attributions: Sequence[Attribution],
+    mark: Mark,
+    frame: tuple[int, int],
 ) -> Attribution | None:
-    """The nearest attribution in the quote's sentences, outside its marks and paragraph breaks."""
+    """The attribution in the quote's sentences, outside its marks and paragraph breaks, whose
+    verb the quote hangs on, else the nearest one (``text``: the doc's)."""
     inside = [
         a
         for a in attributions
@@ -223,12 +128,50 @@ def _credit_in_frame(
     ]
     if not inside:
         return None
+    linked = _linked_speakers(doc, mark)
 
-    def distance(a: Attribution) -> int:
-        # A relayed source ("reported The Express Tribune") loses to a direct speaker.
-        return _gap(a, mark) + (10_000 if a.cue in SECONDARY_CUES else 0)
+    def rank(a: Attribution) -> tuple[bool, bool, int]:
+        # A relayed source ("reported The Express Tribune") loses to a direct speaker; the
+        # speaker of the verb the quote hangs on wins over a nearer one ('White told The Post
+        # ... where Heller said she was “ensconced” ... — “I hear she’s on her way”').
+        tied = any(a.start < end and start < a.end for start, end in linked)
+        return a.cue in SECONDARY_CUES, not tied, _gap(a, mark)
 
-    return min(inside, key=distance)
+    return min(inside, key=rank)
+
+
+def _linked_speakers(doc: Doc, mark: Mark) -> list[tuple[int, int]]:
+    """Character spans of the subjects of the verbs a quote hangs on or is introduced by.
+
+    The parser's head of each clause in the marks, and a reporting verb right before the
+    opening mark ('an employee who had followed her in and had yelled, "Hide!" Vanore said').
+    """
+    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    if span is None:
+        return []
+    # The verb whose clause the quote is, or a reporting verb it is the object of; not "the
+    # family has had "tremendous tragedies"", where "Baca noted" speaks. A quote that starts
+    # with its own verb is that verb's subject's ('he "claimed it was necessary"').
+    roots = [t for t in span if not span.start <= t.head.i < span.end]
+    verbs = [
+        t if _subject_outside(t, span) else t.head
+        for t in roots
+        if _subject_outside(t, span)
+        or t.dep_ in {"ccomp", "parataxis"}
+        or (t.dep_ in {"dobj", "oprd", "xcomp"} and t.head.lemma_.lower() in _REPORTING)
+    ]
+    before = span.start - 1
+    while before >= 0 and (doc[before].is_punct or doc[before].is_space):
+        before -= 1  # past the opening mark and a comma or colon
+    if before >= 0 and doc[before].lemma_.lower() in _REPORTING:
+        verbs.append(doc[before])
+    found = []
+    for verb in verbs:
+        subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if subject is not None:
+            first, last = subject.left_edge, subject.right_edge
+            found.append((first.idx, last.idx + len(last)))
+    return found
 
 
 def _same_line(text: str, start: int, end: int) -> bool:
@@ -238,7 +181,7 @@ def _same_line(text: str, start: int, end: int) -> bool:
     )
 
 
-def _stands_alone(doc: Doc, mark: _Mark, frame: tuple[int, int]) -> bool:
+def _stands_alone(doc: Doc, mark: Mark, frame: tuple[int, int]) -> bool:
     """Whether the quote is its sentence: nothing outside the marks says who or what does.
 
     'Later in the afternoon, “I went back ...”' stands alone; '“...,” James Swanson, co-author
@@ -268,6 +211,11 @@ def _credit_nearby(
     Else the speaker of a quote a sentence or two before, with no one credited in between:
     '"...," a defence spokesperson said. ¶ Six rifles were seized. ¶ "We also found ladders."'
     """
+    after = next(((s, e) for s, e in sentences if s >= frame[1]), None)
+    if after is not None:  # '"I heard five shots." ¶ That's how Rosa Diaz described it.'
+        pointing_back = [a for a in attributions if after[0] <= a.start < after[1]]
+        if pointing_back and pointing_back[0].cue == "outro":
+            return pointing_back[0]
     before_start = max((s for s, _ in sentences if s < frame[0]), default=None)
     if before_start is not None:
         if previous is not None and previous_end >= before_start:
@@ -275,7 +223,6 @@ def _credit_nearby(
         in_before = [a for a in attributions if before_start <= a.start < frame[0]]
         if in_before:
             return in_before[-1]
-    after = next(((s, e) for s, e in sentences if s >= frame[1]), None)
     if after is not None:
         # Not a colon introduction: "Hefner was reported as saying: ¶ “...”" is about the next.
         in_after = [
@@ -289,25 +236,49 @@ def _credit_nearby(
     return None if any(previous_end <= a.start < frame[0] for a in attributions) else previous
 
 
-def _is_scare_quote(text: str, mark: _Mark, credit: Attribution | None, *, alone: bool) -> bool:
+def _subject_outside(verb: Token, span: SpacySpan) -> bool:
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and not span.start <= c.i < span.end for c in verb.children
+    )
+
+
+def _is_scare_quote(
+    doc: Doc, text: str, mark: Mark, credit: Attribution | None, *, alone: bool
+) -> bool:
     """A few words in marks that are not reported speech: a term, a nickname, a title."""
-    words = _WORD.findall(text[mark.start : mark.end])
+    words = WORD.findall(text[mark.start : mark.end])
     if len(words) > _SHORT_WORDS:
         return False
-    if credit is None:
-        return True
+    if credit is None or _modifies_noun(doc, mark):
+        return True  # 'an “active shooter” situation', 'what's called “active shooter” training'
+    if credit.cue in OUTCRY_VERBS or text[mark.end - 1] in "!?":
+        return False  # 'shouting "Thieves!"': an outcry
     if credit.cue in SPEECH_VERBS and _beside(text, credit, mark):
         return False  # 'he responded "Yes."': words said, right beside the verb
     # “American Pie”, “Scrubs”: capitalised words inside a sentence name a work, not speech.
     return not alone and all(w[:1].isupper() for w in words)
 
 
-def _beside(text: str, credit: Attribution, mark: _Mark) -> bool:
+def _modifies_noun(doc: Doc, mark: Mark) -> bool:
+    """Whether the quoted words qualify the noun right after the closing mark."""
+    inner = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    closing = doc.char_span(mark.close_at, mark.close_at + 1, alignment_mode="expand")
+    if inner is None or closing is None or closing.end >= len(doc):
+        return False
+    noun = doc[closing.end]
+    return (
+        noun.pos_ == "NOUN"
+        and not noun.is_sent_start
+        and any(t.head.i == noun.i for t in inner if not inner.start <= t.head.i < inner.end)
+    )
+
+
+def _beside(text: str, credit: Attribution, mark: Mark) -> bool:
     """'he responded "Yes."' or '"Yes," he said': nothing but the verb between the two."""
     if credit.end <= mark.open_at:
-        return len(_WORD.findall(text, credit.end, mark.open_at)) <= 1
-    return not _WORD.search(text, mark.close_at, credit.start)
+        return len(WORD.findall(text, credit.end, mark.open_at)) <= 1
+    return not WORD.search(text, mark.close_at, credit.start)
 
 
-def _gap(credit: Attribution, mark: _Mark) -> int:
+def _gap(credit: Attribution, mark: Mark) -> int:
     return mark.open_at - credit.end if credit.end <= mark.open_at else credit.start - mark.close_at

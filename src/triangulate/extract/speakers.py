@@ -18,7 +18,10 @@ same answer:
   credited together;
 * "the official said" -> the most salient previous descriptive speaker with the same head noun
   ("a senior government official"), or a named speaker whose title has that noun ("the prime
-  minister" -> "Anwar ul Haq Kakar"); otherwise the description is kept as written.
+  minister" -> "Anwar ul Haq Kakar") unless a possessor ties it to another body ("the beer
+  distributor's president"); otherwise the description is kept as written;
+* '"...," says one' -> the person just described ("a source with knowledge of the talks");
+  "another added" -> another of the same kind ("another protester").
 
 Words inside quote marks belong to the quoted speaker: no cue is read there, and no one named
 there is a pronoun's antecedent.
@@ -43,22 +46,27 @@ Speakers are kept as written (canonical full names are a linking concern, see
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from triangulate.extract._speaker_cues import Cue, find_cues
+from triangulate.extract._speaker_cues import find_cues
 from triangulate.extract._speaker_intros import introductions
+from triangulate.extract._speaker_phrases import Cue, aged, in_document, owned_elsewhere
 from triangulate.extract._speaker_refs import (
     Mention,
     gender_of_noun,
     last_name,
+    main_organisation,
     mentions,
     person_genders,
+    person_name,
     quoted_tokens,
     titles_by_name,
     with_family_name,
 )
 from triangulate.extract._speaker_words import (
+    COMPANY_NOUNS,
     SECONDARY_CUES,
     SOURCE_NOUNS,
     SPEECH_VERBS,
@@ -81,10 +89,9 @@ _ORG_PRONOUNS = frozenset({"it"})
 _MEDIA_NOUNS = word_set("paper newspaper daily weekly magazine broadcaster channel outlet tabloid")
 # Nouns for speakers just credited together: "the pair said" after "said Mark and Condon".
 _GROUP_NOUNS = word_set("pair duo two both couple")
-# Nouns by which a story names the business it is about: "the company said in a statement".
-_COMPANY_NOUNS = word_set("company firm corporation retailer carrier airline manufacturer")
 _DEFINITE = word_set("the this that its their")
 _NONE: frozenset[str] = frozenset()
+_NUMBERED = re.compile(r"\bNo\.\s*\d+$")
 
 
 @dataclass(slots=True)
@@ -165,7 +172,7 @@ def _attribute(article: Article, doc: Doc, cue: Cue, state: _State) -> Attributi
     names = list(dict.fromkeys(s.name for s in speakers))
     if len(names) > 1:  # remembered as one, for "the pair said" and "they said"
         state.remember(_Speaker(" and ".join(names), "group", "", plural=True, personal=True))
-    if cue.cue == "statement" or _in_document(doc[cue.parts[0][0]]):
+    if cue.cue == "statement" or in_document(doc[cue.parts[0][0]]):
         state.issuer = speakers[0]
     first, last = cue.extent
     return Attribution(
@@ -180,15 +187,12 @@ def _attribute(article: Article, doc: Doc, cue: Cue, state: _State) -> Attributi
     )
 
 
-def _in_document(token: Token) -> bool:
-    """ "a statement from Waitrose", "the ministry's report": the speaker issued a document."""
-    return any(
-        a.pos_ == "NOUN" and a.lemma_.lower() in SOURCE_NOUNS for a in (token.head, token.head.head)
-    )
-
-
 def _resolve(head: Token, phrase: Span, cue: Cue, state: _State) -> _Speaker | None:
     """Turn a speaker phrase into a speaker, looking back for pronouns and descriptions."""
+    if _NUMBERED.search(phrase.text):
+        # "Juror No. 8": a person named by a number, no referent to look back for
+        name = clean_name(phrase.text)
+        return _Speaker(name, "person", name.lower(), personal=True)
     entity = entity_of(head)
     if entity is not None:  # before pronouns: the parser may call "ul" in a name a pronoun
         if entity.label_ == "PERSON":
@@ -201,6 +205,8 @@ def _resolve(head: Token, phrase: Span, cue: Cue, state: _State) -> _Speaker | N
         return _Speaker(name, "org", _last(name)) if name else None
     lower = head.lower_
     lemma = head.lemma_.lower()
+    if lower in {"one", "another"} and not list(head.children):
+        return _one_of(lower, state)
     if head.pos_ == "PRON":
         if lower in _PRONOUN_GENDER:
             return _antecedent(phrase, state, _PRONOUN_GENDER[lower])
@@ -215,7 +221,8 @@ def _resolve(head: Token, phrase: Span, cue: Cue, state: _State) -> _Speaker | N
         issuer = state.issuer or _look_back(state, "org")  # "the statement said"
         if issuer is not None:
             return issuer
-    if lemma in _GROUP_NOUNS and phrase[0].lower_ in _DEFINITE | {"both"}:
+    grouped = lemma in _GROUP_NOUNS or any(t.lower_ in _GROUP_NOUNS for t in phrase[:-1])
+    if grouped and phrase[0].lower_ in _DEFINITE | {"both"}:  # "the pair", "the two men"
         group = _look_back(state, "group")
         if group is not None:
             return group
@@ -229,6 +236,17 @@ def _resolve(head: Token, phrase: Span, cue: Cue, state: _State) -> _Speaker | N
     return None
 
 
+def _one_of(word: str, state: _State) -> _Speaker | None:
+    """'"...," says one' is the person just described ("one of the sources"); "another added"
+    is a new one of the same kind ("another protester")."""
+    described = next(
+        (s for s in reversed(state.speakers) if s.kind == "descriptive" and s.personal), None
+    )
+    if described is None or word == "one":
+        return described
+    return _Speaker(f"another {described.head}", "descriptive", described.head, personal=True)
+
+
 def _unnamed_proper(head: Token, phrase: Span, state: _State) -> _Speaker | None:
     """A proper name NER missed: a person when a title or an age goes with it.
 
@@ -238,8 +256,8 @@ def _unnamed_proper(head: Token, phrase: Span, state: _State) -> _Speaker | None
     while start > phrase.start and phrase.doc[start - 1].pos_ == "PROPN":
         start -= 1
     titled = any(t.lower_ in TITLE_WORDS for t in phrase.doc[phrase.start : start])
-    person = titled or _aged(head)
-    name = strip_titles(clean_name(phrase.doc[start : head.i + 1].text if titled else phrase.text))
+    person = titled or aged(head)
+    name = strip_titles(clean_name(phrase.doc[start : head.i + 1].text if person else phrase.text))
     if not name:
         return None
     if person or _surname(name, state):
@@ -250,18 +268,6 @@ def _unnamed_proper(head: Token, phrase: Span, state: _State) -> _Speaker | None
 def _surname(name: str, state: _State) -> bool:
     """ "Davies wrote", NER's "Kafoury" ORG: one word that is the last name of a person here."""
     return len(name.split()) == 1 and _last(name) in state.titles
-
-
-def _aged(head: Token) -> bool:
-    """ "25-year-old Guzel", "Maral, 45,": an age makes a name a person's."""
-    for child in head.children:
-        if child.dep_ in {"amod", "compound", "nmod"} and any(
-            t.lower_ == "year" for t in child.subtree
-        ):
-            return True
-        if child.dep_ in {"appos", "npadvmod", "amod"} and child.like_num:
-            return True
-    return False
 
 
 def _describe(head_token: Token, phrase: Span, state: _State) -> _Speaker:
@@ -282,17 +288,19 @@ def _describe(head_token: Token, phrase: Span, state: _State) -> _Speaker:
             # Most mentions first, then the most recent: "the official" keeps pointing at the
             # official the article has been quoting, not at a one-off second official.
             return max(same_head, key=lambda s: (s.mentions, state.speakers.index(s)))
-        titled = _titled(state, phrase)
+        # "the company's president" may be the president named before; "the beer
+        # distributor's president" is someone else than "Park Dietz, president of ...".
+        titled = None if owned_elsewhere(phrase) else _titled(state, phrase)
         if titled is not None:
             return titled
         if head in _MEDIA_NOUNS:  # "the paper said" after "daily Eleftherotypia warned"
             outlet = _look_back(state, "org")
             if outlet is not None:
                 return outlet
-        if head in _COMPANY_NOUNS:  # "the company said" in a story about the Kraft Foods plant
-            company = _main_organisation(phrase, state)
+        if head in COMPANY_NOUNS:  # "the company said" in a story about the Kraft Foods plant
+            company = main_organisation(phrase, state.quoted)
             if company is not None:
-                return company
+                return _Speaker(company, "org", company.split()[-1].lower())
     if phrase[0].pos_ == "DET":  # "A senior official said" -> "a senior official"
         text = first + text[len(phrase[0].text) :]
     return _Speaker(
@@ -319,38 +327,11 @@ def _titled(state: _State, phrase: Span) -> _Speaker | None:
         if e.label_ == "PERSON" and e.end <= phrase.start and e.start not in state.quoted
     ]
     for ent in reversed(people):
-        name = strip_titles(clean_name(ent.text))
+        name = person_name(ent)
         titles = state.titles.get(_last(name), _NONE)
         if wanted <= titles:
             return _Speaker(name, "person", _last(name), titles, personal=True)
     return None
-
-
-def _main_organisation(phrase: Span, state: _State) -> _Speaker | None:
-    """The organisation named most often before ``phrase`` (outside quotes), latest on ties.
-
-    Not a person's surname the parser took for an organisation ("Vanore said"), nor an outlet
-    someone spoke to ("told The Associated Press").
-    """
-    doc = phrase.doc
-    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
-    counts: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.end > phrase.start:
-            break
-        told = ent.root.dep_ in {"dobj", "dative"} and ent.root.head.lemma_ == "tell"
-        if (
-            ent.label_ == "ORG"
-            and ent.start not in state.quoted
-            and not told
-            and ent.text.lower() not in surnames
-        ):
-            name = clean_name(ent.text)
-            counts[name] = counts.pop(name, 0) + 1  # re-inserted: dict order is recency
-    if not counts:
-        return None
-    name = max(reversed(counts), key=counts.__getitem__)
-    return _Speaker(name, "org", name.split()[-1].lower())
 
 
 def _look_back(state: _State, kind: str) -> _Speaker | None:
@@ -398,7 +379,7 @@ def _mentioned(mention: Mention, doc: Doc, state: _State) -> _Speaker:
 
 
 def _person(ent: Span, state: _State) -> _Speaker:
-    written = strip_titles(clean_name(ent.text))
+    written = person_name(ent)
     name = with_family_name(ent, written) if len(written.split()) == 1 else written
     key = _last(name)
     titles = state.titles.get(key, _NONE)

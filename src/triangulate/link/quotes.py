@@ -2,7 +2,9 @@
 
 Outlets trim, re-punctuate and re-translate quotes, so wording is compared as bags of words:
 two quotes match when most of the shorter one's words are in the longer one (a partial quote
-of the same remark) and they share enough words for that not to be chance.
+of the same remark) and they share enough words for that not to be chance. Where the outlets
+agree on who said it, every telling gets the speaker in its fullest form, also one whose own
+outlet names none ("“...,” he said" in an article whose antecedent the resolver missed).
 
 >>> from triangulate.types import Article, InputKind, Quote
 >>> import datetime as dt
@@ -71,9 +73,34 @@ def cluster_quotes(quotes: Sequence[Quote], articles: Sequence[Article]) -> list
         group = members[root]
         first = _earliest(group, quotes, published, order)
         several = len({quotes[i].doc_id for i in group}) > 1
+        speaker = _agreed_speaker([quotes[i].speaker for i in group])
         for i in group:
-            out[i] = replace(quotes[i], cluster=f"qc{number}", earliest=several and i == first)
+            out[i] = replace(
+                quotes[i],
+                cluster=f"qc{number}",
+                earliest=several and i == first,
+                speaker=speaker or quotes[i].speaker,
+            )
     return out
+
+
+def _agreed_speaker(speakers: Sequence[str | None]) -> str | None:
+    """The one speaker the outlets of a quote agree on, in its fullest form, else None.
+
+    "Kafoury" and "Charlene Kafoury", "the officer" and "a naval officer" agree (the same last
+    word); an outlet that names no speaker takes theirs. Outlets naming different speakers keep
+    their own.
+    """
+    named = [s for s in speakers if s]
+    if len({_last_word(s) for s in named}) != 1:
+        return None
+    # A definite description ("the officer") points back at a fuller one told elsewhere.
+    return max(named, key=lambda s: (not s.lower().startswith("the "), len(s.split())))
+
+
+def _last_word(name: str) -> str:
+    words = name.lower().split()
+    return words[-1] if words else ""
 
 
 def _earliest(

@@ -1,0 +1,259 @@
+"""Speaker phrases: how far the words for a speaker run, and who stands behind them.
+
+A :class:`Cue` names each coordinated speaker of a cue by its head word and extent
+("officials and state media"; "producers Craig Zadan and Neil Meron"), with the source behind a
+document ("a statement from Waitrose", "a report by PICSS"), the person named beside a title
+("said Troy police Lt. Gerry Scherlinck") or a description ("the head of Qeshm's free-trade
+zone, Ali Rezapour"), and the short tail that still describes the speaker ("a spokesman for the
+ministry", "Juror No. 8").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from triangulate.extract._speaker_words import (
+    COMPANY_NOUNS,
+    PUBLISHED_NOUNS,
+    SOURCE_NOUNS,
+    can_speak,
+    entity_of,
+    name_after_title,
+)
+from triangulate.normalise.names import TITLE_WORDS, word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "MAX_DESCRIPTION_TOKENS",
+    "Cue",
+    "aged",
+    "in_document",
+    "is_person",
+    "make_cue",
+    "object_of",
+    "owned_elsewhere",
+    "source_behind",
+]
+
+# Tokens a speaker's description may run to: "a spokesman for the ministry".
+MAX_DESCRIPTION_TOKENS = 9
+# Prepositions whose phrase still describes the speaker: "a woman in Qeshm", "a spokesman for
+# the ministry", "a woman outside the bank"; not "on Monday" or "after the attack".
+_SPEAKER_PREPS = word_set("for of at from in outside near inside")
+# Dependents that open a clause of their own inside a noun phrase: not part of the description.
+_CLAUSE_PARTS = frozenset({"relcl", "acl", "appos", "punct", "advcl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speaker phrase in a sentence, the cue that makes it one, and what it covers.
+
+    ``parts`` are (head, first token, last token + 1) of each coordinated speaker ("officials
+    and state media said"); ``cover`` the token range the attribution vouches for: the
+    reporting clause, not a clause joined to it ("A said X, but B said Y") nor the speaker's
+    own description ("Kolokythopoulos, a pensioner who lives on 1,000 euros, said ...").
+    ``direct`` when quote marks hang on the cue's verb: then any noun may speak ("a local
+    barber told ...").
+    """
+
+    parts: tuple[tuple[int, int, int], ...]
+    cue: str
+    cover: tuple[int, int]
+    direct: bool = False
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        """Token range from the first speaker's start to the end of the last one."""
+        return self.parts[0][1], max(end for _, _, end in self.parts)
+
+
+def make_cue(head: Token, cue: str, cover: tuple[int, int] | None, *, direct: bool = False) -> Cue:
+    """A cue for ``head`` and the speakers coordinated with it ("officials and state media").
+
+    ``cover`` None: the cue vouches only for the speaker's own words (an introduction).
+    """
+    behind = source_behind(head)  # "A statement from Waitrose said": Waitrose speaks
+    if behind is not None:
+        head = behind
+    # "producers Craig Zadan and Neil Meron said": the named people speak, both of them.
+    head = _named_in_apposition(head) or head
+    heads = [
+        head,
+        *(
+            c
+            for c in head.conjuncts
+            if c.i > head.i and c.pos_ in {"NOUN", "PROPN"} and c.lower_ not in TITLE_WORDS
+        ),
+    ]
+    if entity_of(head) is None:
+        # "businessman and blogger Andrew Halcro said", "Filmmaker and aviator Howard Hughes":
+        # the nouns describe the one person.
+        named = [h if is_person(h) else _named_in_apposition(h) for h in heads[1:]]
+        heads = next(([n] for n in named if n is not None), heads)
+    parts = tuple(_phrase(h) for h in heads)
+    if cover is None:  # the head alone: "Around 20 more people" vouches for no figure
+        cover = parts[0][0], parts[0][0] + 1
+    return Cue(parts, cue, cover, direct)
+
+
+def is_person(token: Token) -> bool:
+    """Whether ``token`` is part of a PERSON entity."""
+    entity = entity_of(token)
+    return entity is not None and entity.label_ == "PERSON"
+
+
+def object_of(token: Token, *preps: str) -> Token | None:
+    """The object of a preposition of ``token``: "according to [the UN]"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _possessor(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    return None
+
+
+def source_behind(token: Token) -> Token | None:
+    """ "a report by PICSS" and "according to a report by PICSS" credit PICSS, not the report.
+
+    Also when the parser hangs "from X" on the verb ("follows warnings from the WHO"), an
+    issuer before the noun ("a Defence Ministry statement") and an outlet after "in" ("an
+    editorial in the daily Eleftheros Typos").
+    """
+    lemma = token.lemma_.lower()
+    if lemma not in SOURCE_NOUNS:
+        return None
+    preps = ("by", "from", "of", "in") if lemma in PUBLISHED_NOUNS else ("by", "from", "of")
+    found = object_of(token, *preps) or _possessor(token)
+    if found is None and token.i + 1 < len(token.doc):
+        after = token.doc[token.i + 1]
+        if after.lower_ in {"by", "from"} and after.head.i == token.head.i:
+            found = next((c for c in after.children if c.dep_ == "pobj"), None)
+    if found is None:
+        found = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "compound" and (entity_of(c) is not None or can_speak(c))
+            ),
+            None,
+        )
+    return found
+
+
+def _phrase(head: Token) -> tuple[int, int, int]:
+    """The speaker's noun phrase: the head with its left modifiers and a short of/for tail."""
+    # "Pakistan's Caretaker Prime Minister, Anwar ul Haq Kakar, said" and "the head of Qeshm's
+    # free-trade zone, Ali Rezapour, as saying": the name speaks.
+    named = name_after_title(head)
+    if named is not None:  # "said Dist. Atty. Steve Cooley", the tokenizer's "Dist", "."
+        return named.root.i, head.i, named.end
+    described = [head, *(c for p in head.children if p.lower_ == "of" for c in p.children)]
+    for child in (c for d in described for c in d.children):
+        if child.dep_ == "appos" and head.ent_type_ != "PERSON":
+            named = name_after_title(child)  # "according to Troy police Lt. Gerry Scherlinck"
+            if named is not None:
+                return named.root.i, child.i, named.end
+            if child.ent_type_ == "PERSON":
+                head = child
+                break
+    entity = entity_of(head)
+    if entity is not None:
+        return head.i, entity.start, _numbered(head.doc, entity.end)
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod"}:
+            left = min(left, child.left_edge.i)
+    left = _hyphenated(head.doc, left)
+    right = head.i + 1
+    for child in head.rights:
+        end = _description_end(child)
+        if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
+            right = end if end - left <= MAX_DESCRIPTION_TOKENS else right
+        break
+    return head.i, left, _numbered(head.doc, right)
+
+
+def _named_in_apposition(head: Token) -> Token | None:
+    """The person a description names in apposition: "producers Craig Zadan", "the head of
+    Qeshm's free-trade zone, Ali Rezapour", "a spokeswoman for Oregon State Police, Lt. Gregg
+    Hastings" (the parser hangs the name on the body)."""
+    if is_person(head):
+        return None
+    described = [head, *(c for p in head.children if p.lower_ in {"of", "for"} for c in p.children)]
+    return next(
+        (
+            c
+            for d in described
+            for c in d.children
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and name_after_title(c) is None
+        ),
+        None,
+    )
+
+
+def _hyphenated(doc: Doc, left: int) -> int:
+    """Where a word the tokenizer split at hyphens starts, with its article: "a co-worker"."""
+    start = left
+    while (
+        start > 0
+        and not doc[start - 1].whitespace_
+        and "-" in (doc[start - 1].text, doc[start].text)
+    ):
+        start -= 1
+    if start < left and start > 0 and doc[start - 1].dep_ == "det":
+        start -= 1
+    return start
+
+
+def _numbered(doc: Doc, right: int) -> int:
+    """Past the number of "Juror No. 8", which the tokenizer splits as "No", ".", "8"."""
+    word = doc[right - 1].lower_
+    if word == "no" and doc[right : right + 1].text == "." and doc[right + 1 : right + 2].text:
+        return right + 2 if doc[right + 1].like_num else right
+    if word == "no." and doc[right : right + 1].text and doc[right].like_num:
+        return right + 1
+    return right
+
+
+def _description_end(token: Token) -> int:
+    """One past the last token of ``token``'s phrase, leaving out clauses hung on it."""
+    ends = [_description_end(c) for c in token.children if c.dep_ not in _CLAUSE_PARTS]
+    return max([token.i + 1, *ends])
+
+
+def aged(head: Token) -> bool:
+    """ "25-year-old Guzel", "Maral, 45,": an age makes a name a person's."""
+    for child in head.children:
+        if child.dep_ in {"amod", "compound", "nmod"} and any(
+            t.lower_ == "year" for t in child.subtree
+        ):
+            return True
+        if child.dep_ in {"appos", "npadvmod", "amod"} and child.like_num:
+            return True
+    return False
+
+
+def owned_elsewhere(phrase: Span) -> bool:
+    """Whether a possessor ties the description to a body of its own ("the beer distributor's
+    president"), not to the story's ("its president", "the company's president")."""
+    return any(
+        t.dep_ == "poss" and t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() not in COMPANY_NOUNS
+        for t in phrase
+    )
+
+
+def in_document(token: Token) -> bool:
+    """ "a statement from Waitrose", "the ministry's report": the speaker issued a document."""
+    return any(
+        a.pos_ == "NOUN" and a.lemma_.lower() in SOURCE_NOUNS for a in (token.head, token.head.head)
+    )
