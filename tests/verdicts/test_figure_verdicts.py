@@ -244,6 +244,14 @@ def test_an_undated_figure_fits_inside_a_rising_count() -> None:
             ],
             "conflicting",
         ),
+        # Undated figures that disagree show no change over time: nothing says they rose.
+        (
+            [
+                Row("ap", "three", "banks set on fire"),
+                Row("reuters", "two", "banks set on fire"),
+            ],
+            "conflicting",
+        ),
         # A magnitude is no running total: an unknown date changes nothing.
         (
             [

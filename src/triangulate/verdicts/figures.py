@@ -10,7 +10,8 @@ is 2,250-2,350, "over 2,200" is just above 2,200). A measure's verdict is
   wholly above a later one, and some lies wholly below a later one (a running total such as
   people deported; counts and money only). A figure whose date is unknown (its document is
   undated, or dated only by estimate from the rest of the story) may sit anywhere in the
-  series: an unknown date is never read as a different date, so it cannot refute the others;
+  series: an unknown date is never read as a different date, so it cannot refute the others,
+  nor can figures that are all undated show a rise ("three" and "two" banks, no dates);
 - ``conflicting`` otherwise: the values cannot all hold.
 
 Every verdict carries a one-line reason that names values, outlets and dates a reader can check
@@ -154,10 +155,6 @@ def _evolving(points: Sequence[_Point], sources: _Sources) -> str | None:
             return None
         rises = rises or any(_rises_at(members, slot, dated, days) for slot in fits)
     loose = [p for members in undated.values() for p in members]
-    rises = rises or any(
-        a.figure.doc_id != b.figure.doc_id and not common_point([a.span, b.span])
-        for a, b in itertools.combinations(loose, 2)
-    )
     if not rises:
         return None
     return sources.series([p.figure for p in dated], [p.figure for p in loose])
