@@ -354,3 +354,15 @@ def test_the_shot_may_be_the_wounded_when_both_give_one_number() -> None:
     groups = align_figures(figures, articles)
     assert _group_of(groups, "two") == ["two", "two"]
     assert _group_of(groups, "three") == ["three"]
+
+
+def test_shares_a_few_points_apart_in_one_report_are_two_findings() -> None:
+    figures, articles = build(
+        [
+            Row("ap", "60 percent", "respondents called the riots a social uprising"),
+            Row("reuters", "60 percent", "respondents called the riots a social uprising"),
+            Row("reuters", "65.6 percent", "respondents unhappy with the government"),
+        ]
+    )
+    groups = align_figures(figures, articles)
+    assert _group_of(groups, "65.6 percent") == ["65.6 percent"]

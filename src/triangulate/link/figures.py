@@ -64,6 +64,7 @@ SIBLING_MARGIN = 0.25  # how much better a list sibling must match for a pair to
 SIBLING_PENALTY = 0.20
 NEAR_IDENTICAL = 0.90  # cosine above which phrases may differ in scale (a running total)
 MAX_DECADES = 1.0
+PERCENT_POINTS = 20.0  # points between two shares that count as a decade apart
 MAX_DECADES_RISING = 2.0  # a running total crosses decades as the days pass
 SAME_OUTCOME_BONUS = 0.15
 _NON_TOTAL_DAYS = 60  # a percentage or measurement this far apart in time is another quantity
@@ -154,7 +155,7 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
         return -np.inf
     both = a.has_counted and b.has_counted
     text = COUNTED_SHARE * counted_cos + (1 - COUNTED_SHARE) * context_cos if both else context_cos
-    gap = log_gap(a.span, b.span) if a.span and b.span else 0.0
+    gap = _gap(a, b)
     if gap > _max_decades(a, b) and max(counted_cos, context_cos) < NEAR_IDENTICAL:
         return -np.inf
     union = a.words | b.words
@@ -180,6 +181,21 @@ def _shot_alike(a: Traits, b: Traits) -> bool:
     """ "two men shot" and "two wounded men": the shot may be the wounded (or the killed) when
     both give one number; "three shot" and "two wounded" stay apart."""
     return "shot" in (a.outcome, b.outcome) and _identical(a.figure, b.figure)
+
+
+def _gap(a: Traits, b: Traits) -> float:
+    """How far apart two values lie, in decades; shares also by their points apart.
+
+    60 % and 65.6 % are close on a log scale but are two findings: every
+    :data:`PERCENT_POINTS` points between two shares count as a decade.
+    """
+    if a.span is None or b.span is None:
+        return 0.0
+    gap = log_gap(a.span, b.span)
+    if a.kind == "percent":
+        points = max(a.span.lo, b.span.lo) - min(a.span.hi, b.span.hi)
+        gap = max(gap, points / PERCENT_POINTS)
+    return gap
 
 
 def _max_decades(a: Traits, b: Traits) -> float:
