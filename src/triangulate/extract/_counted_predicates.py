@@ -101,6 +101,14 @@ PEOPLE_VERBS = {
     "perish",
     "survive",
     "strike",
+    # what the courts do to people: "two were arrested, and one was charged with murder"
+    "charge",
+    "indict",
+    "convict",
+    "sentence",
+    "acquit",
+    "jail",
+    "imprison",
 }
 # States a count of people is left in: "three dead", "left thousands homeless".
 STATES = {
