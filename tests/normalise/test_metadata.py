@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -43,7 +45,7 @@ def _method(article: Article, field: str) -> str:
             (),
         ),
         ("New Delhi [India], March 2 (ANI): The minister said.", "ANI", ()),
-        # an unknown host, named as the page writes it, else the host itself
+        # a source URL: its host from the table, else as the page writes it, else the host
         (
             "http://news.sky.com/story/1/greek-riots\nGreek riots\nSky News understands.",
             "Sky News",
@@ -74,6 +76,37 @@ def test_outlet_and_bylines_from_sign_offs_and_datelines(
     article = _settle(text)
     assert article.outlet == outlet
     assert article.bylines == bylines
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.nydailynews.com/2013/03/11/teen-shot/", "New York Daily News"),
+        ("https://edition.cnn.com/2024/01/02/world/quake/index.html", "CNN"),
+        ("https://abcnews.go.com/US/story?id=123", "ABC News"),
+        ("https://www.nzherald.co.nz/nz/flooding/", "NZ Herald"),
+        ("https://english.alarabiya.net/News/gulf/2023/11/07/talks", "Al Arabiya"),
+        ("https://english.ahram.org.eg/NewsContent/1/64/1.aspx", "Ahram Online"),
+        ("https://www.nbcphiladelphia.com/news/local/kraft-plant/", "NBC Philadelphia"),
+        ("https://abc7ny.com/brooklyn-vigil/1/", "ABC7 New York"),
+        ("https://www.standardmedia.co.ke/national/article/1/", "The Standard (Kenya)"),
+        ("https://www.rte.ie/news/ireland/2024/0101/storm/", "RTÉ"),
+        # both hosts give the key "inquirer", so neither is in the table
+        ("https://newsinfo.inquirer.net/1/fire", "newsinfo.inquirer.net"),
+        ("https://www.inquirer.com/news/fire.html", "inquirer.com"),
+    ],
+)
+def test_outlet_from_the_host_of_a_source_url(url: str, outlet: str) -> None:
+    article = _settle(f"{url}\nFire kills three\nOfficials said the count would continue.")
+    assert article.outlet == outlet
+
+
+def test_every_outlet_in_the_table_is_reached_from_its_host() -> None:
+    table = (resources.files("triangulate") / "data" / "outlets.toml").read_text(encoding="utf-8")
+    hosts: dict[str, str] = tomllib.loads(table)["hosts"]
+    assert list(hosts) == sorted(hosts)
+    found = {key: _settle(f"http://www.{key}.com/a\nHeadline\nBody.").outlet for key in hosts}
+    assert found == hosts
 
 
 def test_cited_outlet_is_not_the_publisher() -> None:
