@@ -190,3 +190,67 @@ def test_only_the_most_recent_stories_stay_active() -> None:
     assert [index.get(s) is not None for s in opened[-4:]] == [False, True, True, True]
     again = index.assign(StorySignal("b", basis[39], {"T39": 1}))
     assert again.id == opened[39] and again.size == 2
+
+
+def _two_stories(
+    ecb: list[dict[str, Any]], first: list[str], second: list[str]
+) -> tuple[StoryIndex, Story, Story]:
+    """Two stories of real ECB+ articles with equal lead vectors: only terms and time differ."""
+    texts = {r["id"]: r["text"] for r in ecb}
+    index = StoryIndex(ClusterConfig())
+    topic = first[0].split("_")[0]
+    for row in ecb:
+        if row["id"].split("_")[0] == topic:
+            index.stats.observe(key_terms(row["text"]))
+    stories = []
+    for name, ids in (("a", first), ("b", second)):
+        story = Story(name, np.zeros(4, dtype=np.float32))
+        for doc in ids:
+            index.join(
+                story, StorySignal(doc, np.ones(4, dtype=np.float32) / 2, key_terms(texts[doc]))
+            )
+        stories.append(story)
+    return index, stories[0], stories[1]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "bridge", "merged"),
+    [
+        # Hugh Jackman to host the 2009 Oscars, split in two stories: one event, they merge.
+        (["2_1ecb", "2_3ecb", "2_4ecb"], ["2_5ecb", "2_6ecb"], "2_9ecb", True),
+        # Klitschko vs Rahman (2008) and Klitschko vs Thompson (2012): an article that passes
+        # the threshold of both stories does not make one fight of the two.
+        (["7_1ecb", "7_2ecb", "7_3ecb"], ["7_1ecbplus", "7_2ecbplus"], "7_5ecb", False),
+        # The Bush administration's endangered species rule (2008) and Obama's reversal (2009).
+        (["9_1ecb", "9_2ecb", "9_3ecb"], ["9_2ecbplus", "9_3ecbplus"], "9_4ecb", False),
+    ],
+)
+def test_an_article_bridging_two_stories_of_one_event_merges_them(
+    ecb: list[dict[str, Any]], first: list[str], second: list[str], bridge: str, merged: bool
+) -> None:
+    index, a, b = _two_stories(ecb, first, second)
+    text = next(r["text"] for r in ecb if r["id"] == bridge)
+    signal = StorySignal(bridge, np.ones(4, dtype=np.float32) / 2, key_terms(text))
+    assert min(index.score(signal, a), index.score(signal, b)) >= index.config.threshold
+    story = index.assign(signal)
+    assert len(index) == (1 if merged else 2)
+    if merged:  # it joined the second story, now as large as the first: the one it joined stays
+        assert index.merged == [("a", "b")] and index.get("a") is None
+        assert story is b and b.size == len(first) + len(second) + 1
+    else:
+        assert index.merged == []
+
+
+def test_an_absorbed_story_adds_its_members_terms_years_and_dates() -> None:
+    stats = TermStats({"Jackman": 2, "Oscars": 3, "Condon": 1}, 10)
+    a = Story("a", np.ones(4, dtype=np.float32), {"Jackman": 2.0, "Oscars": 1.0}, 2)
+    a.years, a.first, a.last = {2008: 2}, dt.date(2008, 12, 12), dt.date(2008, 12, 13)
+    b = Story("b", np.ones(4, dtype=np.float32), {"Oscars": 1.0, "Condon": 1.0}, 1)
+    b.years, b.first, b.last = {2009: 1}, dt.date(2008, 12, 15), dt.date(2008, 12, 15)
+    a.absorb(b, keep_terms=100, stats=stats)
+    assert (a.size, a.terms) == (3, {"Jackman": 2.0, "Oscars": 2.0, "Condon": 1.0})
+    assert a.years == {2008: 2, 2009: 1}
+    assert (a.first, a.last) == (dt.date(2008, 12, 12), dt.date(2008, 12, 15))
+    b.years = None  # a story loaded from an old store: its histogram is not known yet
+    a.absorb(b, keep_terms=2, stats=stats)
+    assert a.years is None and len(a.terms) == 2

@@ -14,8 +14,10 @@ from triangulate.link._story_time import (
     article_time,
     contradicts,
     latest_year,
+    stories_contradict,
     trusted_date,
     year_conflict,
+    years_apart,
 )
 from triangulate.link.stories import ClusterConfig, StoryIndex, StorySignal, key_terms
 from triangulate.normalise.metadata import settle_metadata
@@ -183,3 +185,37 @@ def test_years_tell_a_boxer_s_two_fights_apart(shared: Path) -> None:
     blind_same, blind_other = scores(ClusterConfig(newer_weight=0.0, contradiction_weight=0.0))
     assert same == pytest.approx(blind_same)  # a member of the fight's story pays nothing
     assert other < blind_other - 0.4  # the 2012 fight names a year the 2008 story never does
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ({2008: 3, 2009: 1}, {2012: 2}, True),  # a boxer's two fights, four years apart
+        ({2012: 2}, {2008: 3, 2009: 1}, True),
+        ({2008: 3, 2009: 1}, {2010: 2}, False),  # one event named in its next year
+        ({2003: 1, 2006: 4}, {2005: 2}, False),  # ranges overlap: obituaries of one death
+        ({}, {2012: 2}, False),  # no years on one side: no evidence
+    ],
+)
+def test_two_stories_years_apart(a: dict[int, int], b: dict[int, int], apart: bool) -> None:
+    assert years_apart(a, b) is apart
+
+
+@pytest.mark.parametrize(
+    ("years_a", "last_a", "years_b", "last_b", "contradict"),
+    [
+        # an undated story naming 2014 cannot be one with a story last dated August 2012
+        ({2014: 2}, None, {2012: 3}, dt.date(2012, 8, 2), True),
+        ({2012: 3}, dt.date(2012, 8, 2), {2014: 2}, None, True),
+        ({2013: 2}, None, {2012: 3}, dt.date(2012, 8, 2), False),
+        ({2014: 2}, None, {2012: 3}, None, False),  # no trusted date: the year test alone
+    ],
+)
+def test_stories_contradict(
+    years_a: dict[int, int],
+    last_a: dt.date | None,
+    years_b: dict[int, int],
+    last_b: dt.date | None,
+    contradict: bool,
+) -> None:
+    assert stories_contradict(years_a, last_a, years_b, last_b) is contradict

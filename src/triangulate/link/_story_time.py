@@ -18,7 +18,15 @@ import datetime as dt
 import re
 from collections.abc import Collection, Mapping
 
-__all__ = ["article_time", "contradicts", "latest_year", "trusted_date", "year_conflict"]
+__all__ = [
+    "article_time",
+    "contradicts",
+    "latest_year",
+    "stories_contradict",
+    "trusted_date",
+    "year_conflict",
+    "years_apart",
+]
 
 # As normalise.metadata reads years: 1950-2099, so birth years and old history do not count.
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -84,6 +92,25 @@ def contradicts(
     if year is not None and story_last is not None and year >= story_last.year + _APART:
         return True
     return published is not None and any(y >= published.year + _APART for y in story_years)
+
+
+def years_apart(a: Mapping[int, int], b: Mapping[int, int]) -> bool:
+    """Whether two stories' latest-year histograms lie two or more years apart (see above)."""
+    if not a or not b:
+        return False
+    return min(a) >= max(b) + _APART or min(b) >= max(a) + _APART
+
+
+def stories_contradict(
+    years_a: Mapping[int, int],
+    last_a: dt.date | None,
+    years_b: Mapping[int, int],
+    last_b: dt.date | None,
+) -> bool:
+    """Whether a member of one story names a year two or more after the other's latest date."""
+    return contradicts(max(years_a, default=None), None, {}, last_b) or contradicts(
+        max(years_b, default=None), None, {}, last_a
+    )
 
 
 def _event_years(text: str) -> list[int]:

@@ -1,6 +1,6 @@
 """Online story clustering: which stored story does a new article belong to, if any?
 
-Two steps, both cheap enough for a stream of 100k articles:
+Three steps, all cheap enough for a stream of 100k articles:
 
 1. Near-duplicates (wire copies, re-posts): MinHash signatures over word 5-shingles and LSH
    banding find candidates; a candidate whose estimated Jaccard similarity passes
@@ -23,10 +23,16 @@ Two steps, both cheap enough for a stream of 100k articles:
    the latest years the texts name, which most articles that state no date still carry (see
    :mod:`triangulate.link._story_time`). The article joins the best story whose score passes
    ``threshold``, or opens a new one.
+3. Merging: an early article of an event can open a story of its own that later articles of
+   the event never join (its lead says little, or names only an old year), so one event ends up
+   as two stories. When an article passes ``threshold`` for more than one story, the stories it
+   bridges are compared with each other, with the same evidence as an article (centroid cosine,
+   key terms, time), and merged when that pair score passes ``merge_threshold``.
 
-Stories are never re-clustered: a decision, once taken, stays, which is what lets ingest run in
-batches with memory bounded by the number of active stories (``max_active``), not the corpus.
-Nothing here touches spaCy or the store; :mod:`triangulate.store` persists the state.
+Stories are never re-clustered: a decision, once taken, stays, apart from merges, which touch
+only the stories one new article bridges. That is what lets ingest run in batches with memory
+bounded by the number of active stories (``max_active``), not the corpus. Nothing here touches
+spaCy or the store; :mod:`triangulate.store` persists the state.
 """
 
 from __future__ import annotations
@@ -49,7 +55,13 @@ from triangulate.link._story_sketch import (
     minhash_signature,
 )
 from triangulate.link._story_terms import TermStats, key_terms, lead_text, term_weights
-from triangulate.link._story_time import article_time, contradicts, year_conflict
+from triangulate.link._story_time import (
+    article_time,
+    contradicts,
+    stories_contradict,
+    year_conflict,
+    years_apart,
+)
 
 __all__ = [
     "BANDS",
@@ -83,7 +95,9 @@ class ClusterConfig:
     weights were fitted by hand on topics 1-10: an article naming years two or more after all
     a story's members is more telling (every member would have missed the article's year) than
     one naming only earlier years (profiles and obituaries do), and trusted dates that rule a
-    merge out outweigh both.
+    merge out outweigh both. ``merge_threshold`` was fitted on topics 1-10, streamed whole and
+    in two halves: best at 0.8; at 0.7 topic-mates start to merge, from 0.9 up fewer split
+    events are put back together.
     """
 
     threshold: float = 0.25
@@ -99,6 +113,7 @@ class ClusterConfig:
     story_terms: int = 100
     candidates: int = 20
     max_active: int = 5000
+    merge_threshold: float = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +175,33 @@ class Story:
             self.first = min(self.first or signal.published, signal.published)
             self.last = max(self.last or signal.published, signal.published)
 
+    def absorb(self, other: Story, keep_terms: int, stats: TermStats) -> None:
+        """Fold another story's members in (see :meth:`add`); ``other`` is left as it was."""
+        self.vector_sum = np.asarray(self.vector_sum + other.vector_sum, dtype=np.float32)
+        for term, raw in other.terms.items():
+            self.terms[term] = self.terms.get(term, 0.0) + raw
+        if len(self.terms) > keep_terms:
+            self.terms = dict(self.ranked_terms(stats)[:keep_terms])
+        self.size += other.size
+        self.title = self.title or other.title
+        if self.years is None or other.years is None:
+            self.years = None  # unknown on one side: rebuilt from the members when next needed
+        else:
+            for year, n in other.years.items():
+                self.years[year] = self.years.get(year, 0) + n
+        if other.first is not None and other.last is not None:
+            self.first = min(self.first or other.first, other.first)
+            self.last = max(self.last or other.last, other.last)
+
     def ranked_terms(self, stats: TermStats) -> list[tuple[str, float]]:
         """The story's terms with their raw sums, heaviest by current tf-idf first."""
         return sorted(self.terms.items(), key=lambda kv: (-kv[1] * stats.idf(kv[0]), kv[0]))
+
+    def days_apart(self, other: Story) -> int:
+        """Days between two stories' date spans (0 if they overlap or either is undated)."""
+        if self.first is None or self.last is None or other.first is None or other.last is None:
+            return 0
+        return max(0, (other.first - self.last).days, (self.first - other.last).days)
 
     def days_outside(self, published: dt.date | None) -> int:
         """Days between ``published`` and the story's date span (0 inside it, or if undated)."""
@@ -178,6 +217,8 @@ class StoryIndex:
     closest stories is a single matrix product however many stories are active. ``stats`` are
     the term document frequencies the scores use; :meth:`assign` and :meth:`join` count each
     article in, so a caller that streams articles through the index keeps them current.
+    ``merged`` lists the (absorbed, surviving) story ids of the merges :meth:`assign` made, for
+    the caller to persist and clear.
     """
 
     def __init__(
@@ -190,6 +231,7 @@ class StoryIndex:
         self._owner: list[str | None] = []
         self._free: list[int] = []
         self._matrix: Vector = np.zeros((0, 0), dtype=np.float32)
+        self.merged: list[tuple[str, str]] = []
         for story in stories:
             self.add(story)
 
@@ -215,33 +257,23 @@ class StoryIndex:
         self._matrix[slot] = story.centroid()
         self._evict()
 
+    def remove(self, story_id: str) -> None:
+        """Drop a story from the active set (it stays wherever the caller stored it)."""
+        self._stories.pop(story_id, None)
+        slot = self._slot.pop(story_id, None)
+        if slot is not None:
+            self._owner[slot] = None
+            self._matrix[slot] = 0.0
+            self._free.append(slot)
+
     def shortlist(self, vectors: Vector) -> set[str]:
-        """The ids of the stories :meth:`best_match` would score for any of these lead vectors."""
+        """The ids of the stories :meth:`assign` would score for any of these lead vectors."""
         if not self._stories or len(vectors) == 0:
             return set()
         cosines = np.asarray(vectors, dtype=np.float32) @ self._matrix[: len(self._owner)].T
         wanted = min(cosines.shape[1], self.config.candidates)
         top = np.argpartition(-cosines, wanted - 1, axis=1)[:, :wanted]
         return {owner for i in np.unique(top) if (owner := self._owner[int(i)]) is not None}
-
-    def best_match(self, signal: StorySignal) -> tuple[str | None, float]:
-        """The best story for ``signal`` and its score; None when no story passes the threshold."""
-        if not self._stories:
-            return None, -math.inf
-        cosines = self._matrix[: len(self._owner)] @ signal.vector
-        wanted = min(len(cosines), self.config.candidates)
-        top = np.argpartition(-cosines, wanted - 1)[:wanted]
-        article = self.stats.weights(signal.counts, self.config.top_terms)
-        best_id, best = None, -math.inf
-        for i in top:
-            owner = self._owner[int(i)]
-            story = self._stories.get(owner) if owner is not None else None
-            if story is None:
-                continue
-            score = self._score(signal, article, story, float(cosines[i]))
-            if score > best:
-                best_id, best = story.id, score
-        return (best_id, best) if best >= self.config.threshold else (None, best)
 
     def score(self, signal: StorySignal, story: Story) -> float:
         """How well ``signal`` fits ``story`` (it joins the best story scoring >= threshold)."""
@@ -251,17 +283,63 @@ class StoryIndex:
     def assign(self, signal: StorySignal) -> Story:
         """Put the article into its best story, or open a new story for it; return the story."""
         self.stats.observe(signal.counts)
-        story_id, _ = self.best_match(signal)
-        if story_id is None:
+        ranked = self._ranked(signal)
+        if not ranked or ranked[0][0] < self.config.threshold:
             story = Story(story_id_for(signal.id), np.zeros_like(signal.vector))
-        else:
-            story = self._stories[story_id]
-        return self._attach(story, signal)
+            return self._attach(story, signal)
+        story = self._attach(ranked[0][1], signal)
+        for score, other in ranked[1:]:
+            if score < self.config.threshold:
+                break
+            if self.pair_score(story, other) >= self.config.merge_threshold:
+                story = self._merge(story, other)
+        return story
+
+    def pair_score(self, a: Story, b: Story) -> float:
+        """How well two stories fit together, on the scale of :meth:`score` (see the module)."""
+        config = self.config
+        cosine = float(a.centroid() @ b.centroid())
+        weights_a = self.stats.weights(a.terms, config.top_terms)
+        weights_b = self.stats.weights(b.terms, config.top_terms)
+        overlap = sum(w * weights_b.get(term, 0.0) for term, w in weights_a.items())
+        novel = sum(w * w for term, w in weights_a.items() if term not in b.terms)
+        missing = sum(w * w for term, w in weights_b.items() if term not in a.terms)
+        years_a, years_b = a.years or {}, b.years or {}
+        apart = config.newer_weight * years_apart(years_a, years_b)
+        if stories_contradict(years_a, a.last, years_b, b.last):
+            apart += config.contradiction_weight
+        return self._combine(cosine, overlap, min(novel, missing), a.days_apart(b), apart)
 
     def join(self, story: Story, signal: StorySignal) -> Story:
         """Add the article to ``story`` (e.g. the story of its near-duplicate) and activate it."""
         self.stats.observe(signal.counts)
         return self._attach(story, signal)
+
+    def _ranked(self, signal: StorySignal) -> list[tuple[float, Story]]:
+        # The ``candidates`` stories closest by centroid cosine, scored, best first.
+        if not self._stories:
+            return []
+        cosines = self._matrix[: len(self._owner)] @ signal.vector
+        wanted = min(len(cosines), self.config.candidates)
+        top = np.argpartition(-cosines, wanted - 1)[:wanted]
+        article = self.stats.weights(signal.counts, self.config.top_terms)
+        ranked = []
+        for i in top:
+            owner = self._owner[int(i)]
+            story = self._stories.get(owner) if owner is not None else None
+            if story is not None:
+                ranked.append((self._score(signal, article, story, float(cosines[i])), story))
+        ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
+        return ranked
+
+    def _merge(self, a: Story, b: Story) -> Story:
+        # The larger story survives: its id is the one readers have seen more of.
+        keep, gone = (a, b) if a.size >= b.size else (b, a)
+        keep.absorb(gone, self.config.story_terms, self.stats)
+        self.remove(gone.id)
+        self.add(keep)
+        self.merged.append((gone.id, keep.id))
+        return keep
 
     def _attach(self, story: Story, signal: StorySignal) -> Story:
         story.add(signal, self.config.story_terms, self.stats)
@@ -285,18 +363,25 @@ class StoryIndex:
         # Shares of each side's (unit-length) tf-idf mass that the other side never mentions.
         novel = sum(w * w for term, w in article.items() if term not in story.terms)
         missing = max(0.0, 1.0 - shared)
-        days = story.days_outside(signal.published) - config.window_days
-        late = math.log1p(days / config.window_days) if days > 0 else 0.0
         years = story.years or {}
         side = year_conflict(signal.year, years)
         apart = config.newer_weight * (side > 0) + config.older_weight * (side < 0)
         if contradicts(signal.year, signal.published, years, story.last):
             apart += config.contradiction_weight
+        days = story.days_outside(signal.published)
+        return self._combine(cosine, overlap, min(novel, missing), days, apart)
+
+    def _combine(
+        self, cosine: float, overlap: float, conflict: float, days: int, apart: float
+    ) -> float:
+        # The score formula of the module docstring; ``days`` apart, before the grace window.
+        config = self.config
+        late = max(0, days - config.window_days) / config.window_days
         return (
             cosine
             + config.keyword_weight * overlap
-            - config.conflict_weight * min(novel, missing)
-            - config.date_weight * late
+            - config.conflict_weight * conflict
+            - config.date_weight * math.log1p(late)
             - apart
         )
 
@@ -324,11 +409,7 @@ class StoryIndex:
     def _evict(self) -> None:
         # Stories not updated for a long time drop out of the active set; they stay in the store.
         while len(self._stories) > self.config.max_active:
-            story_id, _ = self._stories.popitem(last=False)
-            slot = self._slot.pop(story_id)
-            self._owner[slot] = None
-            self._matrix[slot] = 0.0
-            self._free.append(slot)
+            self.remove(next(iter(self._stories)))
 
 
 def story_id_for(article_id: str) -> str:

@@ -6,7 +6,8 @@ buckets that find near-duplicates, the document frequencies of the batch's terms
 beyond the active set that a near-duplicate joins. A story's row holds everything the clusterer
 needs to pick it up again, its year histogram included (``stories.years``); stories written
 before that column existed have it NULL, and their histogram is rebuilt once from the members'
-texts, the first time a batch may join them, and stored.
+texts, the first time a batch may join them, and stored. When the index merges two stories, the
+absorbed story's members move to the surviving one, and its row and cached dossier go.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ class Placement:
     opened: set[str]
     # Stories whose year histogram was rebuilt from their members: stored even if unchanged.
     rebuilt: list[Story] = field(default_factory=list)
+    # Stories merged into another one: absorbed id -> surviving id.
+    merged: dict[str, str] = field(default_factory=dict)
 
     @property
     def near_duplicates(self) -> int:
@@ -124,6 +127,9 @@ class StoryState:
                 placement.opened.add(story.id)
             placement.changed[story.id] = story
             item.story_id = story.id
+            for gone, kept in self.index.merged:
+                _absorb(placement, originals, stories, gone, kept)
+            self.index.merged.clear()
         return placement
 
     def article_columns(self, placement: Placement) -> list[_Column]:
@@ -161,6 +167,17 @@ class StoryState:
             on_conflict="ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df",
         )
         self._save_stories(con, list(placement.changed.values()), seq)
+        if placement.merged:
+            gone, kept = list(placement.merged), list(placement.merged.values())
+            con.execute(
+                "UPDATE articles SET story_id = m.kept FROM (SELECT unnest(?::VARCHAR[]) AS gone, "
+                "unnest(?::VARCHAR[]) AS kept) m WHERE articles.story_id = m.gone",
+                [gone, kept],
+            )
+            for table, column in (("stories", "id"), ("dossiers", "story_id")):
+                con.execute(
+                    f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [gone]
+                )
         unchanged = [s for s in placement.rebuilt if s.id not in placement.changed]
         if unchanged:
             con.execute(
@@ -297,6 +314,29 @@ _DATE_WORD = re.compile(
     r"[a-z]*|[ap]\.?m\.?|gmt|utc|edt|est|pdt|pst|updated|published|posted"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _absorb(
+    placement: Placement,
+    originals: dict[str, tuple[str, _Vector]],
+    stories: dict[str, Story],
+    gone: str,
+    kept: str,
+) -> None:
+    """Point everything the batch knows of story ``gone`` at story ``kept``, which absorbed it."""
+    for old, new in placement.merged.items():
+        if new == gone:
+            placement.merged[old] = kept
+    placement.merged[gone] = kept
+    placement.changed.pop(gone, None)
+    placement.opened.discard(gone)
+    stories.pop(gone, None)
+    for item in placement.new:
+        if item.story_id == gone:
+            item.story_id = kept
+    for article_id, (story_id, vector) in originals.items():
+        if story_id == gone:
+            originals[article_id] = (kept, vector)
 
 
 def _new(article: Article) -> _New:
