@@ -261,3 +261,14 @@ def test_undated_article_gets_the_story_date_marked_as_estimate() -> None:
     assert settled[4].published == dt.date(2023, 11, 8)
     assert settled[4].date_estimated and not settled[0].date_estimated
     assert date_undated([undated]) == [undated]  # nothing to estimate from
+
+
+def test_the_day_a_page_was_saved_is_not_its_publication_date() -> None:
+    article = _settle(
+        "http://example.test/movies/sequel-director\n"
+        "Director Still in Negotiations for the Sequel\n"
+        "Posted 1 year, 160 days ago [downloaded on 2 October 2013]\n"
+        "As I said many times in my review, the direction was the strongest element.\n"
+    )
+    assert article.title == "Director Still in Negotiations for the Sequel"
+    assert article.published != dt.date(2013, 10, 2)

@@ -35,6 +35,9 @@ _INFERRED = (WEEKDAY_YEAR, YEAR_GUESSED, EVENT_BOUND)
 _GUESS_YEARS = 30  # how far back a weekday-only date is looked for
 _DAYS_IN_YEAR = 366
 _HEADER_LINE_WORDS = 12  # a dateline or header line is short; a longer one is prose
+_CRAWLED = re.compile(
+    r"\b(?:downloaded|accessed|retrieved|crawled|archived|captured|saved)\s+(?:on\s+)?$", re.I
+)
 _LIFE_EVENT = re.compile(r"\b(?:born|died|founded|established|married|elected)\b[^.]*$", re.I)
 _FULL_DATE = re.compile(
     rf"\b(?:{_WEEKDAY},?\s+)?(?:"
@@ -293,9 +296,10 @@ def _published_from_text(
     """The publication date: a header, a dated top line, the URL, a weekday, or a bound."""
     for match in _HEADER_DATE.finditer(text[:1500]):
         if (full := _FULL_DATE.search(match.group("value"))) is not None:
-            parsed = _parse_full_date(full)
-            if parsed:
-                start = match.start("value") + full.start()
+            start = match.start("value") + full.start()
+            if _CRAWLED.search(text[max(0, start - 40) : start]):
+                continue
+            if parsed := _parse_full_date(full):
                 return parsed, "header", start, start + len(full.group())
     head = text[:400]
     for full in _FULL_DATE.finditer(head):
@@ -321,12 +325,17 @@ def _published_from_text(
 
 def _in_prose(text: str, start: int, end: int) -> bool:
     """Whether a date sits in a sentence of the story rather than on a dateline or header:
-    a long line, or a life event just before it ("born", "died", "founded")."""
+    a long line, a life event just before it ("born", "died", "founded"), or the day the page
+    was saved ("downloaded on"), which bounds the publication date but is not it."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     before = text[max(line_start, start - 40) : start]
-    return len(line.split()) > _HEADER_LINE_WORDS or bool(_LIFE_EVENT.search(before))
+    return (
+        len(line.split()) > _HEADER_LINE_WORDS
+        or bool(_LIFE_EVENT.search(before))
+        or bool(_CRAWLED.search(before))  # "[downloaded on 2 October 2013]": when it was saved
+    )
 
 
 def _parse_full_date(match: re.Match[str]) -> dt.date | None:
