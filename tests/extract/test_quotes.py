@@ -227,7 +227,7 @@ def test_scare_quotes(nlp: Language, text: str, kept: bool) -> None:
         (
             "She walked inside, firing a shot at an employee who had followed her in and had "
             'yelled, "Hide, she\'s got a gun!" Vanore said.',
-            ["an employee"],
+            ["an employee who had followed her in"],
         ),
         # A naming verb speaks for a quote inside its object's relative clause.
         (
@@ -241,6 +241,19 @@ def test_scare_quotes(nlp: Language, text: str, kept: bool) -> None:
             'Comeaux used a wheelchair in prison – he "claimed it was necessary for his '
             'mobility" – until he fled.',
             ["Arcade Joseph Comeaux Jr."],
+        ),
+        # A partial quote inside a reported clause is the innermost reporter's.
+        (
+            "Under questioning, the court source said Mr Korkoneas indicated he had acted out "
+            "of self defence when the group began throwing firebombs while shouting they "
+            "“were going to kill them”.",
+            ["Korkoneas"],
+        ),
+        # What a sign reads is its bearer's, though the tagger took "read" for a noun.
+        (
+            "Banners in the main square outside parliament read: “The state kills” and “Down "
+            "with the government of murderers”.",
+            ["Banners in the main square outside parliament"] * 2,
         ),
         # A quote the article was cut off in carries the speaker before it on.
         (

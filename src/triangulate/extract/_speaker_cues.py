@@ -1,15 +1,18 @@
 """Finding attribution cues: which phrase of a sentence is credited, and what it vouches for.
 
 A cue is a reporting verb with its subject ("Kakar said", "said Kakar", "X told Reuters",
-"IRNA quoted X as saying", "police put the crowd at 30,000", 'called the cuts "savage"'), or a
-relayed source ("according to the UN", "a report by PICSS", "the ministry's estimate"). Any
-verb whose clause is a direct quote reports it ('"...!" Papandreou thundered', '"...," they
-chanted'). "X issued a statement" names who speaks in the quotes that follow, without
-vouching for its own words (as do the introductions of
-:mod:`triangulate.extract._speaker_intros`). Each cue names the speaker phrase's head and
-extent, one per coordinated speaker (:mod:`triangulate.extract._speaker_phrases`), and the
-token range the attribution covers. Who the phrase stands for (pronouns, "the official") is
-decided by :mod:`triangulate.extract.speakers`.
+"IRNA quoted X as saying", "police put the crowd at 30,000", 'called the cuts "savage"', "the
+poll showed", "60 percent responded yes"), or a relayed source ("according to the UN", "a
+report by PICSS", "the ministry's estimate", "according to the charge sheet"). Any verb whose
+clause is a direct quote reports it ('"...!" Papandreou thundered', '"...," they chanted').
+"X issued a statement" names who speaks in the quotes that follow, without vouching for its
+own words (as do the introductions of :mod:`triangulate.extract._speaker_intros`, and a
+speaker who says nothing: "didn't say why", "declined to say"). Each cue names the speaker
+phrase's head and extent, one per coordinated speaker
+(:mod:`triangulate.extract._speaker_phrases`; its subject from
+:mod:`triangulate.extract._speaker_subjects`), and the token range the attribution covers.
+Who the phrase stands for (pronouns, "the official", a poll) is decided by
+:mod:`triangulate.extract.speakers`.
 """
 
 from __future__ import annotations
@@ -24,14 +27,18 @@ from triangulate.extract._speaker_phrases import (
     object_of,
     source_behind,
 )
+from triangulate.extract._speaker_polls import answering_share, respondents
+from triangulate.extract._speaker_subjects import subject_of
 from triangulate.extract._speaker_words import (
     ALWAYS_SPEECH,
     CLAUSE_SPEECH,
     ESTIMATE_VERBS,
+    FINDING_VERBS,
     INSCRIPTION_NOUNS,
     ISSUING_VERBS,
     NAMING_VERBS,
     QUOTING_VERBS,
+    RELATIVE_PRONOUNS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
     can_speak,
@@ -43,13 +50,9 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
-__all__ = ["find_cues", "subject_of"]
+__all__ = ["find_cues"]
 
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
-_RELATIVE = frozenset({"who", "which", "that"})
-# Relations along which a verb without a subject borrows its head's ("X condemned ..., saying";
-# "dep": the parser's guess, as in "Rahall II (D-W. Va.), who ..., called the announcement").
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep"})
 # Tokens a speaker, with a relative clause of its own, may run between a quote and its verb.
 _MAX_SPEAKER_RUN = 25
 
@@ -66,7 +69,7 @@ def find_cues(sent: Span, quoted: Container[int] = ()) -> list[Cue]:
             agent = object_of(token, "to")
             if agent is not None:
                 found.append(make_cue(source_behind(agent) or agent, "according to", whole))
-        elif token.pos_ in {"VERB", "AUX"}:
+        elif token.pos_ in {"VERB", "AUX"} or _read_as_noun(token):
             found.extend(_verb_cue(token, sent, quoted))
         elif token.lemma_.lower() in SOURCE_NOUNS and token.pos_ == "NOUN":
             agent = source_behind(token)
@@ -98,12 +101,20 @@ def _verb_cue(verb: Token, sent: Span, quoted: Container[int]) -> list[Cue]:
         # A subject inside quote marks is the quoted speaker's own ("“He said, ‘Thank you.’”");
         # a verb there with its subject outside is a partial quote ('Palin “told a pastor”').
         if subject is not None and subject.i not in quoted:
-            return [make_cue(subject, lemma, _coverage(verb, subject, sent), direct=direct)]
+            cover = None if _withheld(verb) else _coverage(verb, subject, sent)
+            return [make_cue(subject, lemma, cover, direct=direct)]
     elif _issues_statement(verb):
         subject = subject_of(verb)
         if subject is not None:
             return [make_cue(subject, "statement", None)]
+    elif (share := answering_share(verb)) is not None:
+        return [make_cue(share, lemma, _coverage(verb, share, sent))]
     return []
+
+
+def _read_as_noun(token: Token) -> bool:
+    """ "Banners in the main square read: “...”": the tagger's noun "read" with a subject."""
+    return token.lower_ in {"read", "reads"} and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _inscription(verb: Token, quoted: Container[int], sent: Span) -> list[Cue]:
@@ -112,7 +123,7 @@ def _inscription(verb: Token, quoted: Container[int], sent: Span) -> list[Cue]:
     if not (_governs_quote(verb, quoted) or _quotes_after(verb) or _next_to_quote(verb)):
         return []
     bearer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.dep_ in {"acl", "relcl"} and (bearer is None or bearer.lower_ in _RELATIVE):
+    if verb.dep_ in {"acl", "relcl"} and (bearer is None or bearer.lower_ in RELATIVE_PRONOUNS):
         bearer = verb.head
     if bearer is None or bearer.lemma_.lower() not in INSCRIPTION_NOUNS | SOURCE_NOUNS:
         return []
@@ -127,10 +138,16 @@ def _reports_speech(verb: Token) -> bool:
         return True
     if lemma in QUOTING_VERBS:
         return _quotes_after(verb)
-    if lemma in ESTIMATE_VERBS:
-        return any(c.dep_ == "dobj" for c in verb.children) and any(
-            t.lower_ == "at" and any(n.like_num for n in t.subtree) for t in verb.subtree
-        )
+    if lemma in FINDING_VERBS and any(  # "the poll showed", "the report found"
+        c.dep_ == "nsubj" and c.lemma_.lower() in SOURCE_NOUNS for c in verb.children
+    ):
+        return True
+    if (
+        lemma in ESTIMATE_VERBS
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(t.lower_ == "at" and any(n.like_num for n in t.subtree) for t in verb.subtree)
+    ):
+        return True
     if lemma not in CLAUSE_SPEECH:
         return False
     if any(child.dep_ in _CLAUSE_DEPS for child in verb.children):
@@ -233,71 +250,6 @@ def _quotes_under(token: Token) -> bool:
     )
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The speaker of a reporting verb: its subject, or the subject of the clause it hangs on.
-
-    "Kakar said" -> Kakar; "Papoulias condemned the violence, saying ..." and "the official
-    downplayed the unrest saying ..." -> the subject of "condemned" / "downplayed"; "he was
-    quoted as saying" -> he; "IRNA quoted the governor as saying" -> the governor; "a woman,
-    who wept and cried" -> the woman; "..., reported The Express Tribune" -> the newspaper.
-    """
-    reporting = verb
-    for _ in range(4):
-        if verb.lemma_ == "quote":
-            quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if quoted is not None:
-                return quoted
-        subjects = [
-            c
-            for c in verb.children
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.lemma_ == "quote")
-        ]
-        if subjects:
-            child = max(subjects, key=_subject_rank)
-            if child.lower_ in _RELATIVE:
-                return _relative_antecedent(child)
-            # "officials tried to calm fears that the crisis was spreading, insisting ...": a
-            # clause the parser hung the participle on may have a subject that cannot speak.
-            if verb.i == reporting.i or child.pos_ in {"PRON", "PROPN"}:
-                return child
-            if any(_speaks(c) for c in (child, *child.conjuncts)):
-                return child
-        if verb.dep_ == "acl" and verb.head.dep_ == "dobj":
-            verb = verb.head.head  # "downplayed [the unrest] saying": skip the object
-        elif verb.dep_ == "acl" and _may_describe(verb.head):
-            return verb.head  # "with a spokesman stating:", "an inside source calling it"
-        elif verb.dep_ in _CLIMB and verb.head.i != verb.i:
-            verb = verb.head
-        else:
-            break
-    return _inverted_subject(reporting)
-
-
-def _speaks(noun: Token) -> bool:
-    """ "officials", "the UN", "the statement" may say something; "the crisis" may not."""
-    return can_speak(noun) or entity_of(noun) is not None or noun.lemma_.lower() in SOURCE_NOUNS
-
-
-def _may_describe(noun: Token) -> bool:
-    """Whether a participle hung on ``noun`` tells what it says: "an inside source calling it",
-    "with a spokesman stating", not "petitions to officials urging them" (the parser's guess).
-    """
-    if noun.dep_ in {"dobj", "dative"} or (noun.dep_ == "pobj" and noun.head.lower_ != "with"):
-        return False
-    return _speaks(noun)
-
-
-def _subject_rank(token: Token) -> tuple[int, int]:
-    """Which of several subjects speaks: a name, else a pronoun, else the one nearest the verb.
-
-    "In an e-mail to media members, Henry said"; "trade magazine The Hollywood Reporter wrote".
-    """
-    kind = 3 if entity_of(token) is not None else {"PROPN": 2, "PRON": 1}.get(token.pos_, 0)
-    if not any(ch.isalpha() for ch in token.text):
-        kind = -1  # the parser's "." in "Juror No. 12 said"
-    return kind, -abs(token.head.i - token.i)
-
-
 def _named_after(verb: Token, quoted: Container[int]) -> Token | None:
     """'"...," said Christina Greenway, daughter of ...': the speaker the parser hung elsewhere.
 
@@ -352,26 +304,12 @@ def _named_before(verb: Token, quoted: Container[int]) -> Token | None:
     return None
 
 
-def _relative_antecedent(pronoun: Token) -> Token | None:
-    """ "a woman outside the bank, who cried": the speaking noun the relative clause is about."""
-    clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
-    if clause is None:
-        return None
-    noun = clause.head
-    # The parser often hangs the clause on the nearest noun ("the bank"), not the speaker.
-    while not (can_speak(noun) or entity_of(noun)) and noun.dep_ == "pobj":
-        noun = noun.head.head
-    return noun if can_speak(noun) or entity_of(noun) else None
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """ "..., reported The Express Tribune": the parser reads the name after the verb as object."""
-    if verb.lemma_ in {"tell", "quote"}:
-        return None
-    for child in verb.rights:
-        if child.dep_ == "dobj" and entity_of(child) is not None:
-            return child
-    return None
+def _withheld(verb: Token) -> bool:
+    """ "Investigators didn't say why Hiller, a 15-year employee, was suspended", "declined to
+    say": a speaker who says nothing vouches for nothing in the sentence."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"decline", "refuse"}
 
 
 def _coverage(verb: Token, subject: Token, sent: Span) -> tuple[int, int]:
@@ -385,8 +323,15 @@ def _coverage(verb: Token, subject: Token, sent: Span) -> tuple[int, int]:
     for child in verb.lefts:  # "While 1.7 million lived there, officials said ...": framing
         if child.dep_ == "advcl" and child.right_edge.i < subject.i:
             left = max(left, child.right_edge.i + 1)
+    # "1 dead, 2 hurt in office shooting; police say suspect had worked there": a clause
+    # before a semicolon is not the speaker's.
+    first = min(subject.left_edge.i, verb.i)
+    left = max([left, *(t.i + 1 for t in sent.doc[left:first] if t.text == ";")])
     while left < right and sent.doc[left].is_punct:
         left += 1
-    if subject.i < verb.i and subject.left_edge.i <= left < subject.right_edge.i + 1 < right:
+    # The speaker's own description is not vouched for, but a share of those polled is the
+    # poll's finding ("55 percent of respondents said").
+    own = subject.i < verb.i and not respondents(subject)
+    if own and subject.left_edge.i <= left < subject.right_edge.i + 1 < right:
         left = subject.right_edge.i + 1
     return (left, right) if left < right else (sent.start, sent.end)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triangulate.extract._speaker_cues import subject_of
 from triangulate.extract._speaker_phrases import Cue, make_cue
+from triangulate.extract._speaker_subjects import subject_of
 from triangulate.extract._speaker_words import OPENING_MARKS, can_speak, entity_of, is_personal
 from triangulate.normalise.names import word_set
 

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from triangulate.extract._speaker_words import (
     COMPANY_NOUNS,
+    POLL_NOUNS,
     PUBLISHED_NOUNS,
+    REPORTING_VERBS,
     SOURCE_NOUNS,
     can_speak,
     entity_of,
@@ -35,6 +37,7 @@ __all__ = [
     "make_cue",
     "object_of",
     "owned_elsewhere",
+    "phrase_of",
     "source_behind",
 ]
 
@@ -130,7 +133,7 @@ def source_behind(token: Token) -> Token | None:
     editorial in the daily Eleftheros Typos").
     """
     lemma = token.lemma_.lower()
-    if lemma not in SOURCE_NOUNS:
+    if lemma not in SOURCE_NOUNS or lemma in POLL_NOUNS:
         return None
     preps = ("by", "from", "of", "in") if lemma in PUBLISHED_NOUNS else ("by", "from", "of")
     found = object_of(token, *preps) or _possessor(token)
@@ -175,12 +178,26 @@ def _phrase(head: Token) -> tuple[int, int, int]:
             left = min(left, child.left_edge.i)
     left = _hyphenated(head.doc, left)
     right = head.i + 1
-    for child in head.rights:
-        end = _description_end(child)
+    rights = list(head.rights)
+    if head.dep_ == "conj" and not rights:
+        # "forensic experts and independent experts acting for the family": the parser hangs
+        # what follows the last of two speakers on the first.
+        rights = [c for c in head.head.rights if c.i > head.i]
+    for child in rights:
         if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
-            right = end if end - left <= MAX_DESCRIPTION_TOKENS else right
+            end: int | None = _description_end(child)
+        else:
+            end = _restrictive_clause_end(child)
+        if end is not None and end - left <= MAX_DESCRIPTION_TOKENS:
+            right = end
         break
     return head.i, left, _numbered(head.doc, right)
+
+
+def phrase_of(head: Token) -> Span:
+    """The speaker phrase ``head`` heads (see :func:`make_cue`)."""
+    _, start, end = _phrase(head)
+    return head.doc[start:end]
 
 
 def _named_in_apposition(head: Token) -> Token | None:
@@ -229,6 +246,27 @@ def _description_end(token: Token) -> int:
     """One past the last token of ``token``'s phrase, leaving out clauses hung on it."""
     ends = [_description_end(c) for c in token.children if c.dep_ not in _CLAUSE_PARTS]
     return max([token.i + 1, *ends])
+
+
+def _restrictive_clause_end(clause: Token) -> int | None:
+    """Where a clause that tells which speaker is meant ends: "an employee who had followed
+    her in", "one leaflet distributed in the square", "experts acting for the family".
+
+    Not an aside set off by a comma ("a woman, who wept"), a clause joined to it ("... and had
+    yelled"), an infinitive ("the decision to leave"), nor a clause that reports or quotes
+    itself ("signs that read ...", "banners reading ...").
+    """
+    doc = clause.doc
+    first = clause.left_edge.i
+    if clause.dep_ not in {"relcl", "acl"} or doc[first - 1].is_punct:
+        return None
+    if clause.dep_ == "acl" and clause.tag_ not in {"VBN", "VBG"}:
+        return None
+    if clause.lemma_.lower() in REPORTING_VERBS:
+        return None
+    kept = [c for c in clause.children if c.dep_ not in _CLAUSE_PARTS | {"conj", "cc"}]
+    end = max([clause.i + 1, *(_description_end(c) for c in kept)])
+    return None if any(t.is_quote for t in doc[first:end]) else end
 
 
 def aged(head: Token) -> bool:

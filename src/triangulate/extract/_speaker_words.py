@@ -20,15 +20,21 @@ __all__ = [
     "CLAUSE_SPEECH",
     "COMPANY_NOUNS",
     "ESTIMATE_VERBS",
+    "FINDING_VERBS",
     "INSCRIPTION_NOUNS",
     "INTRO_CUES",
     "ISSUING_VERBS",
     "NAMING_VERBS",
     "OPENING_MARKS",
+    "OPINION_VERBS",
+    "ORG_NOUNS",
     "OUTCRY_VERBS",
     "PERSON_NOUNS",
+    "POLL_NOUNS",
     "PUBLISHED_NOUNS",
     "QUOTING_VERBS",
+    "RELATIVE_PRONOUNS",
+    "REPORTING_VERBS",
     "SECONDARY_CUES",
     "SOURCE_NOUNS",
     "SPEECH_VERBS",
@@ -57,7 +63,7 @@ ALWAYS_SPEECH = word_set(
 CLAUSE_SPEECH = word_set(
     """highlight reveal claim stress emphasise emphasize argue report acknowledge admit deny
     estimate predict caution suggest mention assert maintain write recall allege concede
-    disclose observe vow pledge announce clarify reply respond answer"""
+    disclose observe vow pledge announce clarify reply respond answer indicate"""
 )
 # Verbs that name what they quote: 'called the cuts "savage attacks"', 'called the mechanic a
 # hero who "did a phenomenal job"'.
@@ -69,17 +75,34 @@ OUTCRY_VERBS = word_set("cry shout chant scream yell exclaim")
 QUOTING_VERBS = NAMING_VERBS | OUTCRY_VERBS | word_set("request demand ask urge plead beg")
 # Verbs that issue a document the story then quotes: "Gordon Advisors issued a statement".
 ISSUING_VERBS = word_set("issue release publish send post")
-# Verbs that state an estimate with "at": "police put the crowd at 30,000".
-ESTIMATE_VERBS = word_set("put place peg")
+# Verbs that state an estimate with "at": "police put the crowd at 30,000", "he estimated
+# the size of the structure at 12,000 square feet".
+ESTIMATE_VERBS = word_set("put place peg estimate")
+# Verbs by which a document states its findings: "the poll showed", "the report found".
+FINDING_VERBS = word_set("show find indicate give")
+# Verbs by which a share of a poll's respondents answers: "60 percent responded yes", "some
+# 64 percent considered police were unprepared".
+OPINION_VERBS = word_set(
+    """say respond answer reply think believe consider feel want support oppose favour favor
+    approve disapprove expect agree disagree blame prefer trust"""
+)
 
 SPEECH_VERBS = ALWAYS_SPEECH | CLAUSE_SPEECH
+# Pronouns that open a relative clause: "a woman, who cried", "signs that read".
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Every verb that tells of words said or written ('signs that read "..."', "an official
+# speaking on condition of anonymity").
+REPORTING_VERBS = SPEECH_VERBS | QUOTING_VERBS | word_set("read speak talk")
 
 # Nouns that carry a source's words: "a report by PICSS", "the UN's estimate".
 SOURCE_NOUNS = word_set(
     """report statement warning estimate data figures survey study analysis assessment
     announcement census tally count research findings editorial article letter memo
-    memorandum communique bulletin"""
+    memorandum communique bulletin poll"""
 )
+# A poll speaks for its respondents and is named for whoever ran or published it ("Ethnos
+# poll"), not replaced by them as a report is by its author.
+POLL_NOUNS = word_set("poll")
 # Nouns by which a story names the business it is about: "the company said in a statement".
 COMPANY_NOUNS = word_set("company firm corporation retailer carrier airline manufacturer")
 # Things with words written on them: 'banners reading "Peoples of Europe, Rise Up."'.
@@ -95,7 +118,7 @@ OPENING_MARKS = '"“‘«„'
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Heads of descriptive speakers: bodies that speak, and people; plus agent-like suffixes
 # ("analyst", "resident", "spokesman").
-_ORG_NOUNS = word_set(
+ORG_NOUNS = word_set(
     """police authority government administration ministry department agency company firm
     group organisation organization party military army commission committee council office
     embassy team union regime cabinet parliament media television tv radio press network
@@ -113,7 +136,7 @@ PERSON_NOUNS = word_set(
 )
 # Titles that make an unknown proper name a person's: "Mr. Pigeon also commended police".
 _PERSONAL_TITLES = word_set("mr mr. mrs mrs. ms ms. miss dr dr. sir dame")
-_SPEAKER_NOUNS = _ORG_NOUNS | PERSON_NOUNS
+_SPEAKER_NOUNS = ORG_NOUNS | PERSON_NOUNS
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant", "ary")
 _NON_AGENT_SUFFIXES = ("ment", "ber", "der", "ter", "ther", "nor")
@@ -191,7 +214,7 @@ def is_personal(token: Token) -> bool:
     if token.pos_ == "PROPN":
         return any(t.lower_ in _PERSONAL_TITLES for t in token.lefts)
     lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and lemma not in _ORG_NOUNS and can_speak(token)
+    return token.pos_ == "NOUN" and lemma not in ORG_NOUNS and can_speak(token)
 
 
 def can_speak(noun: Token) -> bool:

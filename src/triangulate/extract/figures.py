@@ -70,7 +70,7 @@ def extract_figures(
                 amount=amount,
                 counted=counted.phrase,
                 change=counted.change,
-                attributed_to=_speaker(attributions, article.id, start, sent.start_char),
+                attributed_to=_speaker(attributions, article.id, start),
                 as_of=_as_of(sent, start, article.published),
                 sentence_start=sent.start_char,
                 sentence_end=sent.end_char,
@@ -92,17 +92,15 @@ def _magnitude_in_context(amount: Amount, surface: str, sentence: str) -> Amount
     return amount
 
 
-def _speaker(
-    attributions: Sequence[Attribution], doc_id: str, start: int, sentence_start: int
-) -> str | None:
-    """The speaker of the attribution that covers the figure's sentence (nearest mention)."""
+def _speaker(attributions: Sequence[Attribution], doc_id: str, start: int) -> str | None:
+    """The speaker of the attribution that covers the figure (nearest mention).
+
+    Only what a cue vouches for counts: not "Investigators didn't say why Hiller, a 15-year
+    employee, was suspended", nor a sentence that only introduces a quote.
+    """
     covering = [
         a for a in attributions if a.doc_id == doc_id and a.sentence_start <= start < a.sentence_end
     ]
-    if not covering:
-        covering = [
-            a for a in attributions if a.doc_id == doc_id and a.sentence_start == sentence_start
-        ]
     if not covering:
         return None
     return min(covering, key=lambda a: abs(a.start - start)).speaker

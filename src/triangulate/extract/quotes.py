@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from triangulate.extract._quote_marks import MAX_QUOTE_CHARS, WORD, Mark, scan
-from triangulate.extract._speaker_cues import subject_of
+from triangulate.extract._speaker_subjects import subject_of
 from triangulate.extract._speaker_words import (
     INTRO_CUES,
     OUTCRY_VERBS,

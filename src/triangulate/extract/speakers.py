@@ -5,23 +5,17 @@ Reads the dependency parse for reporting cues ("Kakar said", "said Kakar", "X to
 saying", "police put the crowd at 30,000", 'cried "my child"', 'called the cuts "savage"',
 '"...!" Papandreou thundered', "X was blunt: ¶ “...”") and returns one
 :class:`~triangulate.types.Attribution` per cue; coordinated speakers are one ("officials and
-state media"). The cues are found by :mod:`triangulate.extract._speaker_cues`; pronouns and
-definite descriptions are resolved here, in document order, so every later stage sees the
-same answer:
+state media"). The cues are found by :mod:`triangulate.extract._speaker_cues`; who each
+phrase stands for is decided here, in document order, so every later stage sees the same
+answer:
 
-* "he added" / "she said" -> the nearest previous named speaker of that gender (or a person
-  described as one: "a Surrey Police spokeswoman"), unless a person of that gender became a
-  subject since ("Nichols' mother expressed their sentiments. ¶ “...,” she said.");
-* "they chanted" -> the nearest plural speaker or subject ("the protesters");
+* pronouns and definite descriptions point back (:mod:`triangulate.extract._speaker_lookback`):
+  "he added", "they chanted", "the official said", "the star said", '"...," says one';
 * "it said" -> the nearest previous organisation speaker; "the statement said" -> whoever
   issued one ("Gordon Advisors issued a statement"); "the pair said" -> the two last
   credited together;
-* "the official said" -> the most salient previous descriptive speaker with the same head noun
-  ("a senior government official"), or a named speaker whose title has that noun ("the prime
-  minister" -> "Anwar ul Haq Kakar") unless a possessor ties it to another body ("the beer
-  distributor's president"); otherwise the description is kept as written;
-* '"...," says one' -> the person just described ("a source with knowledge of the talks");
-  "another added" -> another of the same kind ("another protester").
+* a poll speaks for its respondents ("55 percent of respondents said" -> "Ethnos poll",
+  :mod:`triangulate.extract._speaker_polls`).
 
 Words inside quote marks belong to the quoted speaker: no cue is read there, and no one named
 there is a pronoun's antecedent.
@@ -47,26 +41,29 @@ Speakers are kept as written (canonical full names are a linking concern, see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from triangulate.extract._speaker_cues import find_cues
 from triangulate.extract._speaker_intros import introductions
-from triangulate.extract._speaker_phrases import Cue, aged, in_document, owned_elsewhere
+from triangulate.extract._speaker_lookback import antecedent, describe, one_of
+from triangulate.extract._speaker_phrases import (
+    Cue,
+    aged,
+    in_document,
+    phrase_of,
+)
+from triangulate.extract._speaker_polls import poll_before, poll_name, respondents
 from triangulate.extract._speaker_refs import (
-    Mention,
-    gender_of_noun,
     last_name,
-    main_organisation,
     mentions,
     person_genders,
-    person_name,
     quoted_tokens,
     titles_by_name,
-    with_family_name,
 )
+from triangulate.extract._speaker_state import Speaker, State
 from triangulate.extract._speaker_words import (
-    COMPANY_NOUNS,
+    POLL_NOUNS,
     SECONDARY_CUES,
     SOURCE_NOUNS,
     SPEECH_VERBS,
@@ -86,51 +83,10 @@ __all__ = ["SECONDARY_CUES", "SPEECH_VERBS", "find_attributions"]
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _ORG_PRONOUNS = frozenset({"it"})
-_MEDIA_NOUNS = word_set("paper newspaper daily weekly magazine broadcaster channel outlet tabloid")
 # Nouns for speakers just credited together: "the pair said" after "said Mark and Condon".
 _GROUP_NOUNS = word_set("pair duo two both couple")
 _DEFINITE = word_set("the this that its their")
-_NONE: frozenset[str] = frozenset()
 _NUMBERED = re.compile(r"\bNo\.\s*\d+$")
-
-
-@dataclass(slots=True)
-class _Speaker:
-    """A resolved speaker as the document goes on: for pronoun and description look-back."""
-
-    name: str
-    kind: str  # "person" | "org" | "descriptive" | "group" (speakers credited together)
-    head: str  # lower-case head noun ("official") or last name token
-    titles: frozenset[str] = field(default_factory=frozenset)
-    mentions: int = 1
-    last_seen: int = -1  # token index of the latest mention
-    gender: str | None = None  # "m" | "f" where the document shows it
-    plural: bool = False
-    personal: bool = False  # a person ("a witness"), not a body ("the ministry")
-
-
-@dataclass(slots=True)
-class _State:
-    """What the resolver remembers while walking a document in order."""
-
-    titles: dict[str, frozenset[str]]
-    genders: dict[str, str]
-    quoted: frozenset[int]
-    people: list[Mention]
-    speakers: list[_Speaker] = field(default_factory=list)
-    issuer: _Speaker | None = None  # who issued the latest statement, report or letter
-
-    def remember(self, new: _Speaker) -> _Speaker:
-        for old in self.speakers:
-            if old.name == new.name and old.kind == new.kind:
-                old.mentions += 1
-                old.last_seen = max(old.last_seen, new.last_seen)
-                old.titles = old.titles | new.titles
-                self.speakers.remove(old)
-                self.speakers.append(old)
-                return old
-        self.speakers.append(new)
-        return new
 
 
 def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
@@ -138,7 +94,7 @@ def find_attributions(doc: Doc, article: Article) -> list[Attribution]:
     text = article.text  # doc.text would join every token again on each use
     quoted = quoted_tokens(doc, find_quote_spans(text))
     personal = frozenset(t.i for t in doc if t.pos_ == "NOUN" and is_personal(t))
-    state = _State(
+    state = State(
         titles_by_name(doc), person_genders(doc, quoted), quoted, mentions(doc, quoted, personal)
     )
     found: list[Attribution] = []
@@ -159,8 +115,8 @@ def _narrow_relays(attributions: list[Attribution]) -> list[Attribution]:
     ]
 
 
-def _attribute(article: Article, doc: Doc, cue: Cue, state: _State) -> Attribution | None:
-    speakers: list[_Speaker] = []
+def _attribute(article: Article, doc: Doc, cue: Cue, state: State) -> Attribution | None:
+    speakers: list[Speaker] = []
     for head, start, end in cue.parts:
         speaker = _resolve(doc[head], doc[start:end], cue, state)
         if speaker is None:
@@ -171,7 +127,7 @@ def _attribute(article: Article, doc: Doc, cue: Cue, state: _State) -> Attributi
         speakers.append(state.remember(speaker))
     names = list(dict.fromkeys(s.name for s in speakers))
     if len(names) > 1:  # remembered as one, for "the pair said" and "they said"
-        state.remember(_Speaker(" and ".join(names), "group", "", plural=True, personal=True))
+        state.remember(Speaker(" and ".join(names), "group", "", plural=True, personal=True))
     if cue.cue == "statement" or in_document(doc[cue.parts[0][0]]):
         state.issuer = speakers[0]
     first, last = cue.extent
@@ -187,67 +143,78 @@ def _attribute(article: Article, doc: Doc, cue: Cue, state: _State) -> Attributi
     )
 
 
-def _resolve(head: Token, phrase: Span, cue: Cue, state: _State) -> _Speaker | None:
+def _resolve(head: Token, phrase: Span, cue: Cue, state: State) -> Speaker | None:
     """Turn a speaker phrase into a speaker, looking back for pronouns and descriptions."""
     if _NUMBERED.search(phrase.text):
         # "Juror No. 8": a person named by a number, no referent to look back for
         name = clean_name(phrase.text)
-        return _Speaker(name, "person", name.lower(), personal=True)
+        return Speaker(name, "person", name.lower(), personal=True)
     entity = entity_of(head)
     if entity is not None:  # before pronouns: the parser may call "ul" in a name a pronoun
         if entity.label_ == "PERSON":
-            return _person(entity, state)
+            return state.person(entity)
         name = clean_name(entity.text)
         if name.startswith("The ") and entity.start == entity.sent.start:
             name = name[4:]  # "The World Health Organization warned": "The" is the sentence's
         if _surname(name, state):
-            return _person(entity, state)
-        return _Speaker(name, "org", _last(name)) if name else None
+            return state.person(entity)
+        return Speaker(name, "org", last_name(name)) if name else None
     lower = head.lower_
     lemma = head.lemma_.lower()
+    if respondents(head):  # "55 percent of respondents said": the poll speaks for them
+        poll = poll_before(head, state.quoted)
+        if poll is not None:
+            return _poll(poll, state)
+        if cue.cue not in SPEECH_VERBS:
+            return None
+    if lemma in POLL_NOUNS and head.pos_ == "NOUN":
+        return _poll(head, state)
     if lower in {"one", "another"} and not list(head.children):
-        return _one_of(lower, state)
+        return one_of(lower, state)
     if head.pos_ == "PRON":
         if lower in _PRONOUN_GENDER:
-            return _antecedent(phrase, state, _PRONOUN_GENDER[lower])
+            return antecedent(phrase, state, _PRONOUN_GENDER[lower])
         if lower == "they":
-            return _antecedent(phrase, state, None)
+            return antecedent(phrase, state, None)
         if lower in _ORG_PRONOUNS:
-            return _look_back(state, "org")
+            return state.look_back("org")
         return None
     if head.is_title and _surname(head.text, state):  # the tagger's NOUN "Davies"
-        return _person(phrase.doc[head.i : head.i + 1], state)
+        return state.person(phrase.doc[head.i : head.i + 1])
     if lemma in SOURCE_NOUNS and head.pos_ == "NOUN" and phrase[0].lower_ in _DEFINITE:
-        issuer = state.issuer or _look_back(state, "org")  # "the statement said"
+        issuer = state.issuer or state.look_back("org")  # "the statement said"
         if issuer is not None:
             return issuer
     grouped = lemma in _GROUP_NOUNS or any(t.lower_ in _GROUP_NOUNS for t in phrase[:-1])
     if grouped and phrase[0].lower_ in _DEFINITE | {"both"}:  # "the pair", "the two men"
-        group = _look_back(state, "group")
+        group = state.look_back("group")
         if group is not None:
             return group
     if lower in TITLE_WORDS or lemma in TITLE_WORDS:
-        return _describe(head, phrase, state)
+        return describe(head, phrase, state)
     if head.pos_ == "PROPN":
         return _unnamed_proper(head, phrase, state)
-    relayed = cue.cue == "according to" and lemma in SOURCE_NOUNS  # "... to reports"
+    # Whatever "according to" names is a source: "reports", "the charge sheet", "records".
+    relayed = cue.cue == "according to"
     if head.pos_ == "NOUN" and (relayed or cue.direct or can_speak(head)):
-        return _describe(head, phrase, state)
+        return describe(head, phrase, state, role=not relayed)
     return None
 
 
-def _one_of(word: str, state: _State) -> _Speaker | None:
-    """'"...," says one' is the person just described ("one of the sources"); "another added"
-    is a new one of the same kind ("another protester")."""
-    described = next(
-        (s for s in reversed(state.speakers) if s.kind == "descriptive" and s.personal), None
-    )
-    if described is None or word == "one":
-        return described
-    return _Speaker(f"another {described.head}", "descriptive", described.head, personal=True)
+def _poll(poll: Token, state: State) -> Speaker:
+    """A poll, named for who ran or published it ("Ethnos poll"), else as written ("a poll
+    released Sunday"); an unnamed "the poll" is the poll just credited."""
+    name = poll_name(poll)
+    if name is not None:
+        return Speaker(name, "org", "poll")
+    phrase = phrase_of(poll)
+    earlier = next((s for s in reversed(state.speakers) if s.head == "poll"), None)
+    if earlier is not None and phrase[0].lower_ in _DEFINITE:
+        return earlier
+    return describe(poll, phrase, state)
 
 
-def _unnamed_proper(head: Token, phrase: Span, state: _State) -> _Speaker | None:
+def _unnamed_proper(head: Token, phrase: Span, state: State) -> Speaker | None:
     """A proper name NER missed: a person when a title or an age goes with it.
 
     "governor Heydar X", "25-year-old Guzel", "Maral, 45, an Ashgabat resident".
@@ -261,138 +228,10 @@ def _unnamed_proper(head: Token, phrase: Span, state: _State) -> _Speaker | None
     if not name:
         return None
     if person or _surname(name, state):
-        return replace(_person(phrase.doc[start : head.i + 1], state), name=name)
-    return _Speaker(name, "org", _last(name))
+        return replace(state.person(phrase.doc[start : head.i + 1]), name=name)
+    return Speaker(name, "org", last_name(name))
 
 
-def _surname(name: str, state: _State) -> bool:
+def _surname(name: str, state: State) -> bool:
     """ "Davies wrote", NER's "Kafoury" ORG: one word that is the last name of a person here."""
-    return len(name.split()) == 1 and _last(name) in state.titles
-
-
-def _describe(head_token: Token, phrase: Span, state: _State) -> _Speaker:
-    """A descriptive speaker: definite ones point back, indefinite ones start a new referent."""
-    head = head_token.lemma_.lower()
-    first = phrase[0].lower_
-    text = phrase.text.strip()
-    if first in {"the", "this", "that"}:
-        # "the Pakistan official" may point at "a senior government official", but "the prime
-        # minister" must not point at "the Minister of Interior": title words have to match.
-        titles = {t.lower_ for t in phrase if t.lower_ in TITLE_WORDS and t.i != head_token.i}
-        same_head = [
-            s
-            for s in state.speakers
-            if s.kind == "descriptive" and s.head == head and titles <= set(s.name.lower().split())
-        ]
-        if same_head:
-            # Most mentions first, then the most recent: "the official" keeps pointing at the
-            # official the article has been quoting, not at a one-off second official.
-            return max(same_head, key=lambda s: (s.mentions, state.speakers.index(s)))
-        # "the company's president" may be the president named before; "the beer
-        # distributor's president" is someone else than "Park Dietz, president of ...".
-        titled = None if owned_elsewhere(phrase) else _titled(state, phrase)
-        if titled is not None:
-            return titled
-        if head in _MEDIA_NOUNS:  # "the paper said" after "daily Eleftherotypia warned"
-            outlet = _look_back(state, "org")
-            if outlet is not None:
-                return outlet
-        if head in COMPANY_NOUNS:  # "the company said" in a story about the Kraft Foods plant
-            company = main_organisation(phrase, state.quoted)
-            if company is not None:
-                return _Speaker(company, "org", company.split()[-1].lower())
-    if phrase[0].pos_ == "DET":  # "A senior official said" -> "a senior official"
-        text = first + text[len(phrase[0].text) :]
-    return _Speaker(
-        text,
-        "descriptive",
-        head,
-        gender=gender_of_noun(head),
-        plural=head_token.tag_ in {"NNS", "NNPS"},
-        personal=is_personal(head_token),
-    )
-
-
-def _titled(state: _State, phrase: Span) -> _Speaker | None:
-    """ "the prime minister said" -> the latest named person who carries that title."""
-    wanted = {t.lower_ for t in phrase if t.lower_ in TITLE_WORDS and t.pos_ != "DET"}
-    if not wanted:
-        return None
-    for speaker in reversed(state.speakers):
-        if speaker.kind == "person" and wanted <= speaker.titles:
-            return speaker
-    people = [
-        e
-        for e in phrase.doc.ents
-        if e.label_ == "PERSON" and e.end <= phrase.start and e.start not in state.quoted
-    ]
-    for ent in reversed(people):
-        name = person_name(ent)
-        titles = state.titles.get(_last(name), _NONE)
-        if wanted <= titles:
-            return _Speaker(name, "person", _last(name), titles, personal=True)
-    return None
-
-
-def _look_back(state: _State, kind: str) -> _Speaker | None:
-    for speaker in reversed(state.speakers):
-        if speaker.kind == kind:
-            return speaker
-    return None
-
-
-def _antecedent(pronoun: Span, state: _State, gender: str | None) -> _Speaker | None:
-    """ "she said" (``gender`` "f") or "they said" (None): the person the pronoun points at.
-
-    The latest speaker who fits, unless someone who fits became a subject since: "Zareh,
-    director of the centre, dismissed concerns ... 'The Gulf is not deep enough,' he was
-    quoted as saying": Zareh is no speaker yet, but as the latest subject he is "he". Else the
-    latest person who fits mentioned at all.
-    """
-    plural = gender is None
-
-    def fits(s: _Speaker) -> bool:
-        if plural:  # "police said ... they said": a plural body fits "they"
-            return s.plural
-        return s.personal and not s.plural and s.gender in {None, gender}
-
-    speaker = next((s for s in reversed(state.speakers) if fits(s)), None)
-    seen = [(m, _mentioned(m, pronoun.doc, state)) for m in state.people if m.end <= pronoun.start]
-    # A description is "she" only when its noun says so ("Nichols' mother"), never "he"
-    # for "an amateur photographer" when the article has been about a woman.
-    seen = [(m, s) for m, s in seen if fits(s) and (m.named or plural or s.gender == gender)]
-    subjects = [(m, s) for m, s in seen if m.subject]
-    if subjects and (speaker is None or subjects[-1][0].start > speaker.last_seen):
-        return subjects[-1][1]
-    if speaker is not None:
-        return speaker
-    named = [s for m, s in seen if m.named]
-    return named[-1] if named else None
-
-
-def _mentioned(mention: Mention, doc: Doc, state: _State) -> _Speaker:
-    """The speaker a mention of a person would be: a named person, or the description."""
-    head = doc[mention.head]
-    if mention.named:
-        return _person(doc[mention.start : mention.end], state)
-    return _describe(head, doc[mention.start : mention.end], state)
-
-
-def _person(ent: Span, state: _State) -> _Speaker:
-    written = person_name(ent)
-    name = with_family_name(ent, written) if len(written.split()) == 1 else written
-    key = _last(name)
-    titles = state.titles.get(key, _NONE)
-    return _Speaker(
-        name,
-        "person",
-        key,
-        titles,
-        last_seen=ent.start,
-        gender=state.genders.get(written.lower(), state.genders.get(key)),
-        personal=True,
-    )
-
-
-def _last(name: str) -> str:
-    return last_name(name)
+    return len(name.split()) == 1 and last_name(name) in state.titles
