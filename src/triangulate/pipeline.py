@@ -161,12 +161,11 @@ class _EncodeAhead:
     def __enter__(self) -> _EncodeAhead:
         return self
 
-    def __exit__(self, failed: type[BaseException] | None, *_: object) -> None:
+    def __exit__(self, *exc: object) -> None:
+        self._submit()
         try:
-            if failed is None:  # on an error, the texts read ahead are not needed
-                self._submit()
-                for job in self._jobs:
-                    job.result()  # the encoder's own errors surface here, in the caller
+            for job in self._jobs:
+                job.result()  # the encoder's own errors surface here, in the caller
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
