@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from triangulate.link.figures import embedded_texts
-from triangulate.nlp.embeddings import get_encoder
-from triangulate.pipeline import annotate, extract_document
+from triangulate.pipeline import extract_document
 from triangulate.types import Article, InputKind
 
 
@@ -23,17 +21,3 @@ def test_a_figure_said_inside_a_quote_is_the_speakers(nlp: Language) -> None:
     assert quote.speaker is not None
     assert figure.attributed_to == quote.speaker
     assert "Pickell" in quote.speaker
-
-
-def test_the_encoder_reads_the_figures_texts_while_parsing_goes_on(nlp: Language) -> None:
-    text = (
-        "Police said 26 pirates were arrested after the attack.\n"
-        "Six rifles, 12 magazines and about 300 rounds were seized from the boats.\n"
-    )
-    article = Article(id="a", text=text, kind=InputKind.TEXT)
-    encoder = get_encoder()
-    encoder.clear_cache()
-    (extraction,) = annotate([article], nlp=nlp)
-    wanted = embedded_texts(extraction.figures, {"a": text})
-    assert len(wanted) >= 4
-    assert all(encoder.knows(t) for t in wanted)

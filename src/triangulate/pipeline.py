@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -24,7 +23,7 @@ from triangulate.link.aliases import AliasTable, load_alias_table, merge_entitie
 from triangulate.link.coverage import coverage
 from triangulate.link.derivatives import find_derivatives
 from triangulate.link.events import build_events
-from triangulate.link.figures import align_figures, embedded_texts
+from triangulate.link.figures import align_figures
 from triangulate.link.quotes import cluster_quotes
 from triangulate.link.speakers import canonical_with, speaker_index
 from triangulate.nlp.pipeline import BATCH_SIZE, load_nlp, parse
@@ -121,53 +120,14 @@ def annotate(
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> list[Extraction]:
-    """Parse every article once (``nlp.pipe``) and run the extractors on each parse.
-
-    The sentence encoder reads the figures' texts in a second thread while parsing goes on
-    (numpy's matrix products release the GIL), so aligning them later costs look-ups only.
-    """
+    """Parse every article once (``nlp.pipe``) and run the extractors on each parse."""
     results = []
     docs = parse((a.text for a in articles), nlp or load_nlp(), batch_size=batch_size)
-    with _EncodeAhead() as ahead:
-        for article, doc in zip(articles, docs, strict=True):
-            extraction = extract_document(doc, article)
-            ahead.add(embedded_texts(extraction.figures, {article.id: article.text}))
-            results.append(extraction)
-            if progress is not None:
-                progress(1)
+    for article, doc in zip(articles, docs, strict=True):
+        results.append(extract_document(doc, article))
+        if progress is not None:
+            progress(1)
     return results
-
-
-class _EncodeAhead:
-    """Encode texts in one background thread, in batches large enough to run at full speed."""
-
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-ahead")
-        self._pending: list[str] = []
-        self._jobs: list[Future[object]] = []
-
-    def add(self, texts: Sequence[str]) -> None:
-        self._pending.extend(texts)
-        if len(self._pending) >= _AHEAD_BATCH:
-            self._submit()
-
-    def _submit(self) -> None:
-        if self._pending:
-            from triangulate.nlp.embeddings import get_encoder
-
-            self._jobs.append(self._pool.submit(get_encoder().encode, self._pending))
-            self._pending = []
-
-    def __enter__(self) -> _EncodeAhead:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._submit()
-        try:
-            for job in self._jobs:
-                job.result()  # the encoder's own errors surface here, in the caller
-        finally:
-            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_document(doc: Doc, article: Article) -> Extraction:
@@ -243,7 +203,6 @@ def _canonical(name: str | None, index: dict[str, str]) -> str | None:
 
 
 _HEADER_METHODS = ("header", "date near the top")
-_AHEAD_BATCH = 256  # texts per background encoder call: enough rows for full-speed products
 
 
 def _story_dates(extraction: Extraction) -> list[DateMention]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -47,14 +47,7 @@ from triangulate.link._figure_traits import Traits, keywords, read_traits
 from triangulate.normalise.intervals import Interval, log_gap
 from triangulate.types import Article, Figure
 
-__all__ = [
-    "THRESHOLD",
-    "EmbedFn",
-    "align_figures",
-    "embedded_texts",
-    "keywords",
-    "pair_scores",
-]
+__all__ = ["THRESHOLD", "EmbedFn", "align_figures", "keywords", "pair_scores"]
 
 EmbedFn = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 
@@ -90,13 +83,6 @@ def align_figures(
     clusters = _average_linkage(scores, THRESHOLD)
     groups = [tuple(ordered[i] for i in sorted(members)) for members in clusters]
     return sorted(groups, key=lambda g: ordered.index(g[0]))
-
-
-def embedded_texts(figures: Sequence[Figure], texts: Mapping[str, str]) -> list[str]:
-    """The texts alignment embeds for ``figures`` (counted phrases and the words around),
-    so a caller can have the encoder read them ahead, while parsing goes on."""
-    traits = [read_traits(f, texts) for f in figures]
-    return list(dict.fromkeys(text for t in traits for text in (t.phrase, t.context)))
 
 
 def pair_scores(

@@ -187,10 +187,6 @@ class Encoder:
             out[row] = found[text]
         return out
 
-    def knows(self, text: str) -> bool:
-        """Whether a vector for ``text`` is kept, so that encoding it is a look-up."""
-        return text in self._cache
-
     def clear_cache(self) -> None:
         """Forget every cached vector (for measuring the encoder itself)."""
         self._cache.clear()
