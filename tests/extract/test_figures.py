@@ -291,6 +291,14 @@ def test_ecbplus_spans_are_exact_and_years_excluded(nlp: Language, shared: Path)
             "Afghan migrants repatriated",
         ),
         ("The town has a population of 120,000.", "120,000", "population"),
+        # an aside set off by commas is not the predicate; a level reached is its subject's
+        (
+            "Some 500 people, accounting for half the town, fled their homes.",
+            "Some 500",
+            "people fled their homes",
+        ),
+        ("Authorities said turnout reached 93.87 percent.", "93.87 percent", "turnout"),
+        ("The death toll hit 50 on Monday.", "50", "people killed"),
         (
             "The team offered an eight-year deal worth $184 million.",
             "$184 million",

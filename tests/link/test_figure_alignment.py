@@ -9,6 +9,7 @@ import pytest
 
 from figure_records import Row, build
 from triangulate.link.figures import align_figures, keywords
+from triangulate.normalise.numbers import parse_amount
 from triangulate.types import Amount, Article, Figure, InputKind
 
 NOV = {day: dt.date(2023, 11, day) for day in range(1, 31)}
@@ -366,3 +367,38 @@ def test_shares_a_few_points_apart_in_one_report_are_two_findings() -> None:
     )
     groups = align_figures(figures, articles)
     assert _group_of(groups, "65.6 percent") == ["65.6 percent"]
+
+
+def _figures_in(texts: dict[str, str], wordings: dict[str, list[str]]) -> list[Figure]:
+    """Figures at the first place each wording stands in its one-sentence document."""
+    return [
+        Figure(
+            id=f"{doc}:{text}",
+            doc_id=doc,
+            start=(start := texts[doc].index(text)),
+            end=start + len(text),
+            text=text,
+            amount=amount,
+            sentence_start=0,
+            sentence_end=len(texts[doc]),
+        )
+        for doc, found in wordings.items()
+        for text in found
+        if (amount := parse_amount(text)) is not None
+    ]
+
+
+def test_a_sum_restated_in_another_currency_aligns_with_its_original() -> None:
+    texts = {
+        "a": "Greece agreed a 110 billion euros ($143 billion) bailout with the EU and IMF.",
+        "b": "Greece gets 110bn in bailout loans from the EU and IMF over three years.",
+        "c": "The budget cuts are meant to save 30 billion euros over three years.",
+    }
+    figures = _figures_in(
+        texts,
+        {"a": ["110 billion euros", "$143 billion"], "b": ["110bn"], "c": ["30 billion euros"]},
+    )
+    articles = [Article(id=doc, text=text, kind=InputKind.TEXT) for doc, text in texts.items()]
+    groups = align_figures(figures, articles)
+    assert _group_of(groups, "$143 billion") == ["110 billion euros", "$143 billion", "110bn"]
+    assert _group_of(groups, "30 billion euros") == ["30 billion euros"]

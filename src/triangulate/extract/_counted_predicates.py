@@ -194,6 +194,8 @@ def predicate_of(noun: Token, figure: Span) -> tuple[str | None, Token | None]:
         if child.dep_ in {"acl", "relcl"} and child.pos_ in {"VERB", "AUX"}:
             if lemma_of(child) in EMPTY_VERBS and child.pos_ == "AUX":
                 continue
+            if _aside(child) and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ == "VERB":
+                continue  # "2.44 million people, accounting for 88 percent, cast ballots"
             return _verb_phrase(child, noun, figure, passive=False), child
     state = next((c for c in noun.rights if c.lower_ in STATES and c.pos_ == "ADJ"), None)
     if (
@@ -229,6 +231,11 @@ def predicate_of(noun: Token, figure: Span) -> tuple[str | None, Token | None]:
         if xcomp is not None:  # "called for 2 million refugees to leave Pakistan"
             return _verb_phrase(xcomp, noun, figure, passive=False), verb
     return None, None
+
+
+def _aside(verb: Token) -> bool:
+    """A participle set off by a comma or dash: an aside, not what the sentence says."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text in {",", "-", "–", "—", "("}
 
 
 def _verb_phrase(verb: Token, noun: Token, figure: Span, *, passive: bool) -> str:

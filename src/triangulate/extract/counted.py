@@ -133,6 +133,8 @@ class Counted:
     phrase: str | None
     change: str | None
     noun: str | None
+# Verbs whose object is the level their subject stands at: "turnout reached 93.87 percent".
+_REACHED = frozenset({"reach", "hit", "total", "top", "near"})
 
 
 def read_counted(span: Span, amount: Amount, antecedent: str | None = None) -> Counted:
@@ -171,7 +173,7 @@ def _elided(span: Span, anchor: Token, change: str | None, antecedent: str | Non
     """A number standing for its noun: "killing at least 10", "1.4 million registered",
     "attacks increased by 79%", "the death toll rose to 10"."""
     predicate, verb = predicate_of(anchor, span)
-    if verb is not None:
+    if verb is not None and not (anchor.dep_ == "dobj" and lemma_of(verb) in _REACHED):
         noun = antecedent or _implied_people(anchor, verb)
         return Counted(join_words(noun, predicate, period_phrase(verb, span)), change, noun)
     owner = _owner(anchor)
@@ -189,7 +191,8 @@ def _elided(span: Span, anchor: Token, change: str | None, antecedent: str | Non
     thing = next((c for c in verb.children if c.dep_ == "dobj"), None) if level else None
     thing = thing or _subject(verb)
     copula = anchor.dep_ == "attr" and lemma_of(verb) == "be"  # "the population is 120,000"
-    if thing is None or thing.pos_ != "NOUN" or not (change or level or copula):
+    reached = anchor.dep_ == "dobj" and lemma_of(verb) in _REACHED  # "turnout reached 93.87%"
+    if thing is None or thing.pos_ != "NOUN" or not (change or level or copula or reached):
         return Counted(None, change, None)
     phrase = noun_phrase(thing, span)
     how = f"({change})" if change else None

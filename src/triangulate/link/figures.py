@@ -44,7 +44,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -73,8 +75,15 @@ MAX_DECADES = 1.0
 PERCENT_POINTS = 20.0  # points between two shares that count as a decade apart
 MAX_DECADES_RISING = 2.0  # a running total crosses decades as the days pass
 SAME_OUTCOME_BONUS = 0.15
+BARE_SUM = 1e6  # a bare number this large, with nothing counted, may be a sum of money
+RESTATED = 1.0  # the score of a figure and its bracketed restatement: always linked
 _NON_TOTAL_DAYS = 60  # a percentage or measurement this far apart in time is another quantity
 _TOTALS = {"count", "money"}
+# "110 billion euros ($143 billion)", "€110bn (about £93.6bn)": the bracketed figure restates
+# the one before it in another currency or unit.
+_RESTATEMENT = re.compile(
+    r"\s*[(\[]\s*(?:(?:about|around|roughly|approximately|some|nearly|almost|or|US)\s+)?"
+)
 
 
 def align_figures(
@@ -97,6 +106,10 @@ def pair_scores(
     """The symmetric matrix of pair scores; ``-inf`` marks pairs that may never be linked."""
     texts = {a.id: a.text for a in articles}
     traits = [read_traits(f, texts) for f in figures]
+    restated = _restatements(figures, traits, texts)
+    for primary, _ in restated:
+        if traits[primary].kind == "count":  # "a? 110-billion ($143-billion)": a lost € sign
+            traits[primary] = replace(traits[primary], kind="money")
     counted_cos, context_cos = _cosines(
         [[t.phrase for t in traits], [t.context for t in traits]], encoder
     )
@@ -108,7 +121,33 @@ def pair_scores(
                 traits[i], traits[j], float(counted_cos[i, j]), float(context_cos[i, j])
             )
     _penalise_siblings(scores, figures, traits, counted_cos)
+    for primary, echo in restated:
+        # A restatement aligns wherever the figure it restates does, whatever its currency.
+        scores[echo, :] = scores[primary, :]
+        scores[:, echo] = scores[:, primary]
+        scores[primary, echo] = scores[echo, primary] = RESTATED
+        scores[echo, echo] = -np.inf
     return scores
+
+
+def _restatements(
+    figures: Sequence[Figure], traits: Sequence[Traits], texts: dict[str, str]
+) -> list[tuple[int, int]]:
+    """(primary, echo) index pairs: money told again in brackets right after, in another
+    currency ("110 billion euros ($143 billion)"), or first without its currency sign."""
+    pairs = []
+    for i, (a, b) in enumerate(itertools.pairwise(figures)):
+        kinds = {traits[i].kind, traits[i + 1].kind}
+        units = a.amount.unit, b.amount.unit
+        if (
+            a.doc_id == b.doc_id
+            and "money" in kinds
+            and kinds <= {"money", "count"}
+            and units[0] != units[1]
+            and _RESTATEMENT.fullmatch(texts.get(a.doc_id, "")[a.end : b.start])
+        ):
+            pairs.append((i, i + 1))
+    return pairs
 
 
 def _penalise_siblings(
@@ -151,7 +190,7 @@ def _siblings(figures: Sequence[Figure], traits: Sequence[Traits]) -> list[list[
 
 def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> float:
     fa, fb = a.figure, b.figure
-    if a.kind != b.kind or (fa.change and fb.change and fa.change != fb.change):
+    if not _same_kind(a, b) or (fa.change and fb.change and fa.change != fb.change):
         return -np.inf
     if _same_sentence(fa, fb) and not _same_value(fa, fb):
         return -np.inf
@@ -181,6 +220,20 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
         # may be a hedge or a reported dispute ("an estimated 1.7 million", "nearly 2 million").
         score -= SAME_DOCUMENT_PENALTY * min(1.0, gap / SAME_DOCUMENT_GAP)
     return score
+
+
+def _same_kind(a: Traits, b: Traits) -> bool:
+    """Same kind of quantity; a bare sum in the millions or more ("110bn", its currency sign
+    lost or left to an earlier mention) may be money."""
+    if a.kind == b.kind:
+        return True
+    return {a.kind, b.kind} == {"money", "count"} and all(
+        t.kind == "money" or (_bare_sum(t)) for t in (a, b)
+    )
+
+
+def _bare_sum(t: Traits) -> bool:
+    return not t.has_counted and t.span is not None and t.span.lo >= BARE_SUM
 
 
 def _shot_alike(a: Traits, b: Traits) -> bool:
