@@ -602,6 +602,13 @@ def test_no_speaker_where_none_speaks(nlp: Language, text: str) -> None:
             'Asked by the judge if he understood the charges, he responded "Yes."',
             ["Barry Whiteside", "LaCalamita"],
         ),
+        # A name NER took for an organisation is a person's when an age goes with it.
+        (
+            "“I hope for the better,” Valentina Redzhepova, a 56-year-old teacher, said.\n"
+            "In the village, 25-year-old Guzel said she had come to vote.\n"
+            "“I voted for our fellow village resident,” she said.",
+            ["Valentina Redzhepova", "Guzel", "Guzel"],
+        ),
         # "the statement said": whoever issued it.
         (
             "Gordon Advisors issued a statement Tuesday expressing condolences.\n"

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from triangulate.extract._speaker_phrases import aged
 from triangulate.extract._speaker_words import PERSON_NOUNS, entity_of, ner_slip
 from triangulate.normalise.names import (
     NAME_SUFFIXES,
@@ -98,6 +99,9 @@ class Mention:
     subject: bool  # the subject of its clause ("O'Connor, who coproduced ..." counts)
 
 
+_SLIPPED_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
 def person_name(ent: Span) -> str:
     """A person's name as written, without titles nor what NER took in with it.
 
@@ -120,9 +124,16 @@ def person_name(ent: Span) -> str:
 
 
 def _people(doc: Doc, quoted: Container[int]) -> list[Span]:
-    """The PERSON entities of the article's own words, outside quote marks."""
+    """The PERSON entities of the article's own words, outside quote marks; a name NER took
+    for a body or place is a person's when an age goes with it ("25-year-old Guzel")."""
     return [
-        e for e in doc.ents if e.label_ == "PERSON" and e.start not in quoted and not ner_slip(e)
+        e
+        for e in doc.ents
+        if e.start not in quoted
+        and (
+            (e.label_ == "PERSON" and not ner_slip(e))
+            or (e.label_ in _SLIPPED_LABELS and e.root.pos_ == "PROPN" and aged(e.root))
+        )
     ]
 
 
