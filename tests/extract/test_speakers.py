@@ -609,6 +609,24 @@ def test_no_speaker_where_none_speaks(nlp: Language, text: str) -> None:
             "“I voted for our fellow village resident,” she said.",
             ["Valentina Redzhepova", "Guzel", "Guzel"],
         ),
+        # "the judge" is no judge the story says was killed.
+        (
+            "Superior Court Judge James Bodiford handed down the maximum sentence.\n"
+            "He shot and killed Superior Court Judge Rowland Barnes and a deputy.\n"
+            "The judge had advice for anyone who deals with Nichols:\n"
+            "“Do not trust Mr. Nichols ever again.”",
+            ["James Bodiford"],
+        ),
+        # "the statement added": whoever said it in a statement; a release is a document.
+        (
+            "“The boats were intercepted,” the Indian government said in a statement.\n"
+            "“We will continue patrols,” the statement added.",
+            ["the Indian government", "the Indian government"],
+        ),
+        (
+            "“The pirates fired at the ship,” a Defence Ministry release said.",
+            ["Defence Ministry"],
+        ),
         # "the statement said": whoever issued it.
         (
             "Gordon Advisors issued a statement Tuesday expressing condolences.\n"

@@ -49,6 +49,7 @@ _MEDIA_NOUNS = word_set("paper newspaper daily weekly magazine broadcaster chann
 _UNNAMED_ROLES = ORG_NOUNS | SOURCE_NOUNS | PERSON_NOUNS | TITLE_WORDS
 # Words that set a role against another of its kind: "the other driver", "the second man".
 _CONTRASTS = word_set("other another same latter former next new")
+_KILLING = word_set("kill murder slay assassinate execute")
 # Sentences back to look for the person a role points at ("the star said").
 _ROLE_SENTENCES = 2
 
@@ -167,11 +168,21 @@ def _titled(state: State, phrase: Span) -> Speaker | None:
         if e.label_ == "PERSON" and e.end <= phrase.start and e.start not in state.quoted
     ]
     for ent in reversed(people):
+        if _killed(ent.root):
+            continue  # "shot and killed Superior Court Judge Rowland Barnes": not "the judge"
         name = person_name(ent)
         titles = state.titles.get(last_name(name), frozenset())
         if wanted <= titles:
             return Speaker(name, "person", last_name(name), titles, personal=True)
     return None
+
+
+def _killed(token: Token) -> bool:
+    """Whether the sentence kills the person: "shot and killed Judge Barnes", "was slain"."""
+    if token.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    verbs = [token.head, *(c for c in token.head.children if c.dep_ == "conj")]
+    return any(v.lemma_.lower() in _KILLING for v in verbs)
 
 
 def antecedent(pronoun: Span, state: State, gender: str | None) -> Speaker | None:

@@ -128,7 +128,8 @@ def _attribute(article: Article, doc: Doc, cue: Cue, state: State) -> Attributio
     names = list(dict.fromkeys(s.name for s in speakers))
     if len(names) > 1:  # remembered as one, for "the pair said" and "they said"
         state.remember(Speaker(" and ".join(names), "group", "", plural=True, personal=True))
-    if cue.cue == "statement" or in_document(doc[cue.parts[0][0]]):
+    head = doc[cue.parts[0][0]]
+    if cue.cue == "statement" or in_document(head) or _said_in_document(head):
         state.issuer = speakers[0]
     first, last = cue.extent
     return Attribution(
@@ -235,3 +236,17 @@ def _unnamed_proper(head: Token, phrase: Span, state: State) -> Speaker | None:
 def _surname(name: str, state: State) -> bool:
     """ "Davies wrote", NER's "Kafoury" ORG: one word that is the last name of a person here."""
     return len(name.split()) == 1 and last_name(name) in state.titles
+
+
+def _said_in_document(head: Token) -> bool:
+    """ "the government said in a statement": the speaker issued what later "the statement
+    added" points back at."""
+    verb = head.head
+    if head.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ != "VERB":
+        return False
+    return any(
+        prep.lower_ == "in" and obj.dep_ == "pobj" and obj.lemma_.lower() in SOURCE_NOUNS
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for obj in prep.children
+    )
