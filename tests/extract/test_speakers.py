@@ -617,6 +617,15 @@ def test_no_speaker_where_none_speaks(nlp: Language, text: str) -> None:
             "“Do not trust Mr. Nichols ever again.”",
             ["James Bodiford"],
         ),
+        # "she" that skips the latest speaker (a man) is the woman the story names, not a
+        # speaker whose gender is unknown.
+        (
+            "Ms Page disappeared for decades.\n"
+            "A representative said she never recovered consciousness.\n"
+            "“She captured the imagination of a generation,” her agent, Mark Roesler, said.\n"
+            "“I don't want to be photographed in my old age,” she said in 1998.",
+            ["a representative", "Mark Roesler", "Page"],
+        ),
         # "the statement added": whoever said it in a statement; a release is a document.
         (
             "“The boats were intercepted,” the Indian government said in a statement.\n"

@@ -208,10 +208,26 @@ def antecedent(pronoun: Span, state: State, gender: str | None) -> Speaker | Non
     subjects = [(m, s) for m, s in seen if m.subject]
     if subjects and (speaker is None or subjects[-1][0].start > speaker.last_seen):
         return subjects[-1][1]
+    if speaker is not None and _passed_over(speaker, state, gender):
+        # "she" skips the latest speaker (a man): a woman the story names is more likely
+        # meant than a speaker of unknown gender ("a representative").
+        known = [s for m, s in seen if m.named and s.gender == gender]
+        if known:
+            return known[-1]
     if speaker is not None:
         return speaker
     named = [s for m, s in seen if m.named]
     return named[-1] if named else None
+
+
+def _passed_over(speaker: Speaker, state: State, gender: str | None) -> bool:
+    """Whether a singular pronoun's speaker is of unknown gender and not the latest speaker."""
+    return (
+        gender is not None
+        and speaker.gender is None
+        and bool(state.speakers)
+        and state.speakers[-1] is not speaker
+    )
 
 
 def _mentioned(mention: Mention, doc: Doc, state: State) -> Speaker:
