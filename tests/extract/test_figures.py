@@ -162,6 +162,9 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         # Minutes between two moments of the story measure how long it took.
         ("She was escorted out and returned 10 minutes later with a gun.", "10 minutes"),
         ("He was outside for nine minutes before coming back.", "nine minutes"),
+        # The size of a body or a building, glued to the unit it is measured in.
+        ("The 2,507-member People's Council was abolished.", "2,507"),
+        ("The bill passed in the 300-seat Parliament.", "300"),
     ],
 )
 def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
@@ -369,6 +372,25 @@ def test_the_later_period_is_told_apart(story: dict[str, tuple[str, list[Figure]
     phrases = {f.text: f.counted or "" for _, fs in story.values() for f in fs}
     assert "first half of 2023" in phrases["79%"]
     assert "since" in phrases["60 percent"] and "2021" in phrases["60 percent"]
+
+
+def test_size_counts_the_members_of_the_whole(nlp: Language) -> None:
+    figures = _figures(nlp, "The 1,000-member evangelical church burned down.")
+    assert [f.counted for f in figures] == ["evangelical church members"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("He earns Dh4,275 a month.", "AED"),
+        # a currency sign a wrong encoding turned into "?" or U+FFFD: money, currency unknown
+        ("A pensioner who earns? 900 a month.", "XXX"),
+        ("Greece agreed a \ufffd\ufffd110 billion bailout.", "XXX"),
+        ("Is it 900? 300 people came.", None),
+    ],
+)
+def test_currency_of_a_sum(nlp: Language, sentence: str, unit: str | None) -> None:
+    assert _figures(nlp, sentence)[-1].amount.unit == unit
 
 
 def test_unit_conversion_in_brackets_counts_the_same(nlp: Language) -> None:

@@ -22,6 +22,7 @@ CASES = [
     ("2.5 billion", A(2.5e9)),
     ("$3bn", A(3e9, unit="USD")),
     ("€40m", A(40e6, unit="EUR")),
+    ("Dh472.72bn", A(472.72e9, unit="AED")),
     ("£1.2 trillion", A(1.2e12, unit="GBP")),
     ("$48.2 million", A(48.2e6, unit="USD")),
     ("US$ 150 million", A(150e6, unit="USD")),

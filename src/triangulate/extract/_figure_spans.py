@@ -11,6 +11,7 @@ estimated 1.7 million", "500 or more") and its sign or currency ("minus 5", "Rs 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from triangulate.normalise.intervals import kind
@@ -36,7 +37,7 @@ _UNIT = (
     r"pounds\b|rupees\b|yuan\b|yen\b))"
 )
 _MONEY_PREFIX = (
-    r"(?:(?:(?:US|us|C|c|A|HK|hk|NZ|u\.s\.?) ?)?\$ ?|[€£¥₹] ?|\bRs\.? ?|"
+    r"(?:(?:(?:US|us|C|c|A|HK|hk|NZ|u\.s\.?) ?)?\$ ?|[€£¥₹] ?|\bRs\.? ?|\bDhs? ?|"
     r"\b(?:USD|EUR|GBP|PKR|INR|AFN) ?)"
 )
 # Words that may follow a number and belong to it: "100 meters", "three lakh crore".
@@ -69,6 +70,10 @@ _QUALIFIER_BEFORE = re.compile(
     + r")\s+$",
     re.IGNORECASE,
 )
+# A currency sign a wrong encoding turned into "?" or U+FFFD: "who earns? 900 a month",
+# "agreeing a \ufffd\ufffd110 billion": money, its currency unknown.
+_LOST_SIGN = re.compile(r"(?:(?<=[a-z])\?|\ufffd+) ?\Z")
+UNKNOWN_CURRENCY = "XXX"  # ISO 4217's code for no currency
 _PREFIX_BEFORE = re.compile(
     r"(?:\b(?:minus|negative) |(?:\b(?:US|us|C|c|HK|hk|u\.s\.?) ?)?\$ ?|[€£¥₹] ?|\bRs\.? ?)$"
 )
@@ -128,6 +133,8 @@ def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, in
         start, amount = start - len(m.group(0)), signed
     if text[max(0, start - 9) : start].lower() == "between " and amount.low is None:
         return None  # "between 10" whose upper end did not parse: leave it out
+    if amount.unit is None and _LOST_SIGN.search(text, max(0, start - 8), start):
+        amount = replace(amount, unit=UNKNOWN_CURRENCY)
     return start, end, amount
 
 

@@ -136,6 +136,17 @@ class Counted:
 # Verbs whose object is the level their subject stands at: "turnout reached 93.87 percent".
 _REACHED = frozenset({"reach", "hit", "total", "top", "near"})
 
+# Units a body or a building is sized in, glued to a number: "a 2,507-member assembly".
+_SIZE_UNITS = {
+    "member": "members",
+    "seat": "seats",
+    "story": "stories",
+    "storey": "storeys",
+    "person": "people",
+    "juror": "jurors",
+    "man": "men",
+    "woman": "women",
+}
 
 def read_counted(span: Span, amount: Amount, antecedent: str | None = None) -> Counted:
     """What the figure ``span`` counts; ``antecedent`` is the noun of the previous figure
@@ -152,6 +163,8 @@ def read_counted(span: Span, amount: Amount, antecedent: str | None = None) -> C
         )
     if noun is None and amount.unit in _DISTANCE_UNITS and (bearing := _bearing(span)):
         return Counted(f"distance {bearing}", change, None)
+    if noun is not None and (sized := _size_of(noun, span)) is not None:
+        return Counted(sized, change, sized)  # "a 2,507-member assembly" -> "assembly members"
     if noun is not None:
         phrase = join_words(noun_phrase(noun, span), _what_of(noun))
         if _surveyed(noun):  # "a poll of 1,000 people": a sample, not the people of the story
@@ -199,6 +212,18 @@ def _elided(span: Span, anchor: Token, change: str | None, antecedent: str | Non
     if level and not change and change_of(verb) is None and lemma_of(verb) not in EMPTY_VERBS:
         how = verb.lower_  # "the building was valued at $380,600"
     return Counted(join_words(phrase, how, period_phrase(verb, span)), change, phrase)
+
+
+def _size_of(noun: Token, span: Span) -> str | None:
+    """ "a 2,507-member assembly" -> "assembly members", "the 300-seat parliament" ->
+    "parliament seats": a number glued to the unit its whole is measured in."""
+    doc = noun.doc
+    glued = noun.i == span.end + 1 and doc[span.end].text == "-"
+    whole = noun.head
+    if not glued or lemma_of(noun) not in _SIZE_UNITS or whole.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    unit = _SIZE_UNITS[lemma_of(noun)]
+    return f"{noun_phrase(whole, doc[span.start : noun.i + 1])} {unit}"
 
 
 def _what_of(noun: Token) -> str | None:

@@ -83,6 +83,7 @@ _TOTALS = {"count", "money"}
 # the one before it in another currency or unit.
 _RESTATEMENT = re.compile(
     r"\s*[(\[]\s*(?:(?:about|around|roughly|approximately|some|nearly|almost|or|US)\s+)?"
+    r"(?:\ufffd+|\?)?"  # a currency sign lost to a wrong encoding: "30bn euros (\ufffd25.7bn)"
 )
 
 

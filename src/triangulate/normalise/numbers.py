@@ -148,6 +148,8 @@ _CURRENCY_PREFIX: dict[str, str] = {
     "₺": "TRY",
     "rs": "INR",
     "rs.": "INR",
+    "dh": "AED",  # UAE dirham, as Gulf papers write it: "Dh4,275"
+    "dhs": "AED",
 }
 _ISO_CODES = tuple(
     [
