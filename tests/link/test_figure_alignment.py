@@ -402,3 +402,13 @@ def test_a_sum_restated_in_another_currency_aligns_with_its_original() -> None:
     groups = align_figures(figures, articles)
     assert _group_of(groups, "$143 billion") == ["110 billion euros", "$143 billion", "110bn"]
     assert _group_of(groups, "30 billion euros") == ["30 billion euros"]
+
+
+def test_a_duration_told_months_apart_is_one_quantity() -> None:
+    figures, articles = build(
+        [
+            Row("a", "15 years", "years he worked at the plant", dt.date(2010, 9, 10)),
+            Row("b", "about 15 years", "years he worked at the plant", dt.date(2010, 12, 8)),
+        ]
+    )
+    assert len(align_figures(figures, articles)) == 1

@@ -180,6 +180,16 @@ def test_a_falling_count_conflicts_even_across_dates() -> None:
     )
 
 
+def test_a_running_duration_evolves() -> None:
+    measure = _judge(
+        [
+            Row("a", "five days", "days of rioting across Greece", dt.date(2008, 12, 11)),
+            Row("b", "eight days", "days of rioting across Greece", dt.date(2008, 12, 14)),
+        ]
+    )
+    assert measure.verdict == "evolving"
+
+
 def test_measurements_do_not_evolve() -> None:
     measure = _judge(
         [

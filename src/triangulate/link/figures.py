@@ -78,7 +78,7 @@ SAME_OUTCOME_BONUS = 0.15
 BARE_SUM = 1e6  # a bare number this large, with nothing counted, may be a sum of money
 RESTATED = 1.0  # the score of a figure and its bracketed restatement: always linked
 _NON_TOTAL_DAYS = 60  # a percentage or measurement this far apart in time is another quantity
-_TOTALS = {"count", "money"}
+_TOTALS = {"count", "money", "duration"}  # what may run on with time ("eight days of riots")
 # "110 billion euros ($143 billion)", "€110bn (about £93.6bn)": the bracketed figure restates
 # the one before it in another currency or unit.
 _RESTATEMENT = re.compile(

@@ -37,7 +37,7 @@ from triangulate.types import Article, Figure, Measure
 __all__ = ["VERDICTS", "judge", "judge_all", "known_date"]
 
 VERDICTS = ("agree", "evolving", "conflicting", "single")
-_TOTALS = {"count", "money"}  # what can run up over time; a distance or a magnitude cannot
+_TOTALS = {"count", "money", "duration"}  # what can run up over time; a distance cannot
 _BOUNDS = {"over", "under", "nearly", "at_least", "at_most", "up_to"}
 _NAMED = 3  # outlets named for one wording before "and N more"
 _LABEL_WORDS = 6
