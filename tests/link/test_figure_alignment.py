@@ -412,3 +412,16 @@ def test_a_duration_told_months_apart_is_one_quantity() -> None:
         ]
     )
     assert len(align_figures(figures, articles)) == 1
+
+
+def test_an_aftershock_is_no_main_quake_however_alike_the_phrases() -> None:
+    figures, articles = build(
+        [
+            Row("a", "magnitude 6.4", "quake magnitude (measuring on Richter scale)"),
+            Row("b", "magnitude 3.8", "quake magnitude (measuring on Richter scale)"),
+            Row("c", "magnitude 6.1", "quake magnitude (measuring on Richter scale)"),
+        ]
+    )
+    groups = align_figures(figures, articles)
+    assert _group_of(groups, "magnitude 6.4") == ["magnitude 6.4", "magnitude 6.1"]
+    assert _group_of(groups, "magnitude 3.8") == ["magnitude 3.8"]

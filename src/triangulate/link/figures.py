@@ -73,11 +73,13 @@ SIBLING_PENALTY = 0.20
 NEAR_IDENTICAL = 0.90  # cosine above which phrases may differ in scale (a running total)
 MAX_DECADES = 1.0
 PERCENT_POINTS = 20.0  # points between two shares that count as a decade apart
+MAGNITUDE_POINTS = 1.5  # magnitudes between two quakes that count as a decade apart
 MAX_DECADES_RISING = 2.0  # a running total crosses decades as the days pass
 SAME_OUTCOME_BONUS = 0.15
 BARE_SUM = 1e6  # a bare number this large, with nothing counted, may be a sum of money
 RESTATED = 1.0  # the score of a figure and its bracketed restatement: always linked
 _NON_TOTAL_DAYS = 60  # a percentage or measurement this far apart in time is another quantity
+_POINTS_PER_DECADE = {"percent": PERCENT_POINTS, "unit:magnitude": MAGNITUDE_POINTS}
 _TOTALS = {"count", "money", "duration"}  # what may run on with time ("eight days of riots")
 # "110 billion euros ($143 billion)", "€110bn (about £93.6bn)": the bracketed figure restates
 # the one before it in another currency or unit.
@@ -202,7 +204,8 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
     both = a.has_counted and b.has_counted
     text = COUNTED_SHARE * counted_cos + (1 - COUNTED_SHARE) * context_cos if both else context_cos
     gap = _gap(a, b)
-    if gap > _max_decades(a, b) and max(counted_cos, context_cos) < NEAR_IDENTICAL:
+    near_identical = a.kind in _TOTALS and max(counted_cos, context_cos) >= NEAR_IDENTICAL
+    if gap > _max_decades(a, b) and not near_identical:
         return -np.inf
     union = a.words | b.words
     jaccard = len(a.words & b.words) / len(union) if union else 0.0
@@ -244,17 +247,18 @@ def _shot_alike(a: Traits, b: Traits) -> bool:
 
 
 def _gap(a: Traits, b: Traits) -> float:
-    """How far apart two values lie, in decades; shares also by their points apart.
+    """How far apart two values lie, in decades; shares and magnitudes also by their points.
 
     60 % and 65.6 % are close on a log scale but are two findings: every
-    :data:`PERCENT_POINTS` points between two shares count as a decade.
+    :data:`PERCENT_POINTS` points between two shares count as a decade; a magnitude 3.8
+    aftershock is no magnitude 6.4 quake (:data:`MAGNITUDE_POINTS`).
     """
     if a.span is None or b.span is None:
         return 0.0
     gap = log_gap(a.span, b.span)
-    if a.kind == "percent":
-        points = max(a.span.lo, b.span.lo) - min(a.span.hi, b.span.hi)
-        gap = max(gap, points / PERCENT_POINTS)
+    points = max(a.span.lo, b.span.lo) - min(a.span.hi, b.span.hi)
+    if a.kind in _POINTS_PER_DECADE:
+        gap = max(gap, points / _POINTS_PER_DECADE[a.kind])
     return gap
 
 
