@@ -3,8 +3,8 @@
 A predicted figure matches a gold figure of the same document when their spans overlap; each is
 matched at most once, largest overlap first. On matched pairs it measures:
 - normalisation: value, low, high, qualifier and unit all equal (numbers within 1e-6 relative);
-- attribution: the same speaker ignoring case, or the same last word ("Kakar" for
-  "Anwar ul Haq Kakar"); both null counts as agreement (the outlet states it itself);
+- attribution: the same speaker as :func:`eval.scorers._speakers.speakers_agree` reads it
+  ("Kakar" for "Anwar ul Haq Kakar"); both null counts as agreement (the outlet states it);
 - as_of: the same date (or both null).
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.scorers._spans import match_spans
+from eval.scorers._speakers import speakers_agree
 
 __all__ = ["score"]
 
@@ -46,7 +47,7 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
             lambda g, p: all(_same_number(g.get(k), p.get(k)) for k in _NUMBERS)
         ),
         "figure_attribution_accuracy": share(
-            lambda g, p: _same_speaker(g.get("attributed_to"), p.get("attributed_to"))
+            lambda g, p: speakers_agree(g.get("attributed_to"), p.get("attributed_to"))
         ),
         "figure_as_of_accuracy": share(lambda g, p: g.get("as_of") == p.get("as_of")),
         "figures_gold": float(len(gold)),
@@ -66,10 +67,3 @@ def _same_number(gold: float | None, predicted: float | None) -> bool:
     if gold is None or predicted is None:
         return gold is None and predicted is None
     return math.isclose(float(gold), float(predicted), rel_tol=1e-6)
-
-
-def _same_speaker(gold: str | None, predicted: str | None) -> bool:
-    if gold is None or predicted is None:
-        return gold is None and predicted is None
-    g, p = gold.lower().split(), predicted.lower().split()
-    return bool(g and p) and (g == p or g[-1] == p[-1])

@@ -31,8 +31,9 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
     measures: list[dict[str, Any]] = list(dossier.get("measures", []))
     rank = {m["id"]: i for i, m in enumerate(measures)}
     measure_of = {fid: m["id"] for m in measures for fid in m["figure_ids"]}
-    pairs = [(gold[g]["measure"], measure_of.get(predicted[p]["id"]))
-             for g, p in _match(gold, predicted)]
+    pairs = [
+        (gold[g]["measure"], measure_of.get(predicted[p]["id"])) for g, p in _match(gold, predicted)
+    ]
 
     true_pos = gold_pos = pred_pos = 0
     for (gold_a, pred_a), (gold_b, pred_b) in itertools.combinations(pairs, 2):

@@ -1,9 +1,10 @@
 """Quote scorer: recall / precision by span overlap, speaker accuracy on matched quotes.
 
 A predicted quote matches a gold quote of the same document when their spans overlap; each is
-matched at most once, largest overlap first. A speaker is right when it equals the gold speaker
-ignoring case, or when their last words agree ("Kakar" for "Anwar ul Haq Kakar");
-``speaker_exact`` counts only full-name agreement.
+matched at most once, largest overlap first. A speaker is right when it names the gold speaker
+(:func:`eval.scorers._speakers.speakers_agree`: "Kakar" for "Anwar ul Haq Kakar", "a spokesman
+for the Indian Navy" for "Indian Navy spokesman"); ``speaker_exact`` counts only full-name
+agreement.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.scorers._spans import match_spans
+from eval.scorers._speakers import speakers_agree
 
 __all__ = ["score", "speakers_agree"]
 
@@ -36,14 +38,6 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
         "quotes_gold": float(len(gold)),
         "quotes_predicted": float(len(predicted)),
     }
-
-
-def speakers_agree(gold: str | None, predicted: str | None) -> bool:
-    """Same speaker ignoring case, or the same last word ("Kakar" ~ "Anwar ul Haq Kakar")."""
-    if gold is None or predicted is None:
-        return gold is None and predicted is None
-    g, p = gold.lower().split(), predicted.lower().split()
-    return bool(g and p) and (g == p or g[-1] == p[-1])
 
 
 def _same(gold: str | None, predicted: str | None) -> bool:
