@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 _STOP_WORDS = """
@@ -33,6 +34,7 @@ def words(text: str) -> list[str]:
     return [_normal(w) for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=16_384)  # the timeline, rewrites and the brief read the same sentences
 def content_tokens(text: str) -> frozenset[str]:
     """The content words and numbers of ``text``, normalised."""
     return frozenset(w for w in words(text) if w not in _STOP and (len(w) > 2 or w.isdigit()))
@@ -61,6 +63,7 @@ def weighted_overlap(
     return weight(left & right) / min(weight(left), weight(right))
 
 
+@lru_cache(maxsize=65_536)  # news repeats its words: each is normalised once
 def _normal(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word[0].isdigit():
