@@ -425,3 +425,25 @@ def test_an_aftershock_is_no_main_quake_however_alike_the_phrases() -> None:
     groups = align_figures(figures, articles)
     assert _group_of(groups, "magnitude 6.4") == ["magnitude 6.4", "magnitude 6.1"]
     assert _group_of(groups, "magnitude 3.8") == ["magnitude 3.8"]
+
+
+def test_a_reported_dispute_in_one_sentence_is_one_quantity() -> None:
+    figures, articles = build(
+        [
+            Row("a", "magnitude-5.9", "quake magnitude", by="Tehran's seismologic center"),
+            Row(
+                "a",
+                "magnitude-6.1",
+                "quake magnitude",
+                by="U.S. Geological Survey",
+                joins_previous=True,
+            ),
+            Row("b", "1,000", "people housed in tents", by="Red Crescent"),
+            Row(
+                "b", "2,000", "people waiting to be housed", by="Red Crescent", joins_previous=True
+            ),
+        ]
+    )
+    groups = align_figures(figures, articles)
+    assert _group_of(groups, "magnitude-5.9") == ["magnitude-5.9", "magnitude-6.1"]
+    assert _group_of(groups, "1,000") == ["1,000"]

@@ -285,6 +285,17 @@ def test_unknown_dates_in_verdicts(rows: list[Row], verdict: str) -> None:
     assert _judge(rows).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("second", "verdict"), [("magnitude 6.1", "conflicting"), ("magnitude 5.9", "single")]
+)
+def test_one_report_setting_two_sources_against_each_other(second: str, verdict: str) -> None:
+    rows = [
+        Row("ap", "magnitude 5.9", "quake magnitude", NOV[27], "Tehran's seismologic center"),
+        Row("ap", second, "quake magnitude", NOV[27], "U.S. Geological Survey"),
+    ]
+    assert _judge(rows).verdict == verdict
+
+
 def test_one_document_is_single() -> None:
     figures, articles = build(
         [Row("tribune", "64", "Afghan citizens killed fighting Pakistani forces", NOV[8], "Kakar")],

@@ -195,7 +195,8 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
     fa, fb = a.figure, b.figure
     if not _same_kind(a, b) or (fa.change and fb.change and fa.change != fb.change):
         return -np.inf
-    if _same_sentence(fa, fb) and not _same_value(fa, fb):
+    disputed = _disputed(fa, fb)
+    if _same_sentence(fa, fb) and not (_same_value(fa, fb) or disputed):
         return -np.inf
     if not _same_period(a, b):
         return -np.inf
@@ -218,7 +219,7 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
         score -= CHANGE_PENALTY
     if a.names and b.names and not a.names & b.names:
         score -= NAME_CLASH_PENALTY
-    if fa.doc_id == fb.doc_id:
+    if fa.doc_id == fb.doc_id and not disputed:
         # One article gives one value per quantity: two values far apart in it are two
         # quantities ("12 magazines" today, "31 magazines" over the whole patrol); close ones
         # may be a hedge or a reported dispute ("an estimated 1.7 million", "nearly 2 million").
@@ -238,6 +239,17 @@ def _same_kind(a: Traits, b: Traits) -> bool:
 
 def _bare_sum(t: Traits) -> bool:
     return not t.has_counted and t.span is not None and t.span.lo >= BARE_SUM
+
+
+def _disputed(a: Figure, b: Figure) -> bool:
+    """Two sources a report sets against each other: "Tehran's seismologic center said 5.9,
+    but the U.S. Geological Survey said 6.1", "police said 20,000, organisers 50,000"."""
+    return (
+        a.doc_id == b.doc_id
+        and a.attributed_to is not None
+        and b.attributed_to is not None
+        and a.attributed_to != b.attributed_to
+    )
 
 
 def _shot_alike(a: Traits, b: Traits) -> bool:

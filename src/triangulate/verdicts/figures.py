@@ -3,7 +3,8 @@
 Each figure admits an interval of values (:mod:`triangulate.normalise.intervals`: "some 2,300"
 is 2,250-2,350, "over 2,200" is just above 2,200). A measure's verdict is
 
-- ``single`` when one document gives it;
+- ``single`` when one document gives it (unless it sets two sources against each other on
+  values that cannot both hold: then ``conflicting``);
 - ``agree`` when one value lies in every interval (the wordings are roundings and bounds of
   one number);
 - ``evolving`` when they do not agree but can rise with their as-of dates: no figure lies
@@ -79,12 +80,14 @@ def judge(
     origins = _distinct(
         f.attributed_to or sources.origin(original_of(f.doc_id, derived)) for f in group
     )
-    if len({f.doc_id for f in group}) == 1:
+    verdict, reason = _verdict(group, sources)
+    speakers = {f.attributed_to for f in group if f.attributed_to}
+    if len({f.doc_id for f in group}) == 1 and not (verdict == "conflicting" and len(speakers) > 1):
+        # One report gives it, unless it sets two sources against each other ("Tehran's
+        # seismologic center said 5.9, but the U.S. Geological Survey said 6.1").
         verdict, reason = "single", sources.single(group)
-    else:
-        verdict, reason = _verdict(group, sources)
-        if verdict == "agree" and len(origins) == 1 and len(outlets) > 1:
-            reason += f", all from {origins[0]}"
+    elif verdict == "agree" and len(origins) == 1 and len(outlets) > 1:
+        reason += f", all from {origins[0]}"
     return Measure(
         id=measure_id,
         label=_label(group, articles),
