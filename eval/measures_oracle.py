@@ -33,7 +33,10 @@ def oracle_dossier(gold_dir: Path) -> tuple[dict[str, Any], list[Figure], list[A
     meta = {d["id"]: d for d in json.loads((gold_dir / "documents.json").read_text("utf-8"))}
     articles = [
         Article(
-            id=raw.id, text=raw.text, kind=InputKind.TEXT, outlet=meta[raw.id]["outlet"],
+            id=raw.id,
+            text=raw.text,
+            kind=InputKind.TEXT,
+            outlet=meta[raw.id]["outlet"],
             published=_date(meta[raw.id]["published"]),
         )
         for raw in load_story(gold_dir)
@@ -45,10 +48,12 @@ def oracle_dossier(gold_dir: Path) -> tuple[dict[str, Any], list[Figure], list[A
     groups = align_figures(figures, articles)
     measures = judge_all(groups, {a.id: a for a in articles}, derived)
     dossier = {
-        "figures": [{"id": f.id, "doc_id": f.doc_id, "start": f.start, "end": f.end}
-                    for f in figures],
-        "measures": [{"id": m.id, "verdict": m.verdict, "figure_ids": list(m.figure_ids)}
-                     for m in measures],
+        "figures": [
+            {"id": f.id, "doc_id": f.doc_id, "start": f.start, "end": f.end} for f in figures
+        ],
+        "measures": [
+            {"id": m.id, "verdict": m.verdict, "figure_ids": list(m.figure_ids)} for m in measures
+        ],
     }
     return dossier, figures, measures
 
@@ -57,11 +62,18 @@ def _figure(index: int, gold: dict[str, Any], text: str) -> Figure:
     start, end = _sentence(text, gold["start"])
     amount = Amount(gold["value"], gold["low"], gold["high"], gold["qualifier"], gold["unit"])
     return Figure(
-        id=f"g{index}", doc_id=gold["doc_id"], start=gold["start"], end=gold["end"],
-        text=gold["surface"], amount=amount, counted=gold["counted"],
+        id=f"g{index}",
+        doc_id=gold["doc_id"],
+        start=gold["start"],
+        end=gold["end"],
+        text=gold["surface"],
+        amount=amount,
+        counted=gold["counted"],
         change="increase" if "increase" in (gold["counted"] or "") else None,
-        attributed_to=gold["attributed_to"], as_of=_date(gold["as_of"]),
-        sentence_start=start, sentence_end=end,
+        attributed_to=gold["attributed_to"],
+        as_of=_date(gold["as_of"]),
+        sentence_start=start,
+        sentence_end=end,
     )
 
 
@@ -92,8 +104,10 @@ def main() -> int:
             by_id = {f.id: g["measure"] for f, g in zip(figures, gold, strict=True)}
             for m in measures:
                 print(f"  {m.id} {m.verdict:<11} {m.label!r}: {m.reason}")
-                print("     ", [(by_id[f], next(x.text for x in figures if x.id == f))
-                              for f in m.figure_ids])
+                print(
+                    "     ",
+                    [(by_id[f], next(x.text for x in figures if x.id == f)) for f in m.figure_ids],
+                )
     return 0
 
 

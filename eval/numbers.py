@@ -37,33 +37,78 @@ if __name__ == "__main__":
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("TRIANGULATE_SHARED", REPO.parent / "shared")) / "data" / "numbers"
-RT_FILES = ("Number/NumberModel.json", "Number/PercentModel.json",
-            "NumberWithUnit/CurrencyModel.json", "NumberWithUnit/DimensionModel.json")
-RT_OUT_FILES = ("Number/NumberModelExperimentalMode.json", "Number/NumberModelPercentMode.json",
-                "Number/NumberRangeModel.json", "Number/NumberRangeModelExperimentalMode.json",
-                "Number/OrdinalModel.json", "Number/OrdinalModelSuppressExtendedTypes.json",
-                "Number/PercentModelPercentMode.json", "NumberWithUnit/AgeModel.json",
-                "NumberWithUnit/TemperatureModel.json")
+RT_FILES = (
+    "Number/NumberModel.json",
+    "Number/PercentModel.json",
+    "NumberWithUnit/CurrencyModel.json",
+    "NumberWithUnit/DimensionModel.json",
+)
+RT_OUT_FILES = (
+    "Number/NumberModelExperimentalMode.json",
+    "Number/NumberModelPercentMode.json",
+    "Number/NumberRangeModel.json",
+    "Number/NumberRangeModelExperimentalMode.json",
+    "Number/OrdinalModel.json",
+    "Number/OrdinalModelSuppressExtendedTypes.json",
+    "Number/PercentModelPercentMode.json",
+    "NumberWithUnit/AgeModel.json",
+    "NumberWithUnit/TemperatureModel.json",
+)
 QUANTULUM_FILES = ("quantities.json", "quantities.ambiguity.json")
 
 RT_UNITS = {
-    "Dollar": "USD", "United States dollar": "USD", "Pound": "GBP", "Euro": "EUR",
-    "Japanese yen": "JPY", "Chinese yuan": "CNY", "Canadian dollar": "CAD",
-    "Australian dollar": "AUD", "Hong Kong dollar": "HKD", "Swiss franc": "CHF",
-    "Rupee": "INR", "Mexican peso": "MXN",
+    "Dollar": "USD",
+    "United States dollar": "USD",
+    "Pound": "GBP",
+    "Euro": "EUR",
+    "Japanese yen": "JPY",
+    "Chinese yuan": "CNY",
+    "Canadian dollar": "CAD",
+    "Australian dollar": "AUD",
+    "Hong Kong dollar": "HKD",
+    "Swiss franc": "CHF",
+    "Rupee": "INR",
+    "Mexican peso": "MXN",
 }
 RT_DIMENSIONS = {
-    "Mile": "mi", "Kilometer": "km", "Meter": "m", "Foot": "ft", "Inch": "in",
-    "Kilogram": "kg", "Ton": "t", "Metric ton": "t", "Gallon": "gal", "Barrel": "bbl",
-    "Acre": "acre", "Square meter": "m2", "Square kilometer": "km2", "Millimeter": "mm",
-    "Milliliter": "ml", "Mile per hour": "mph", "Kilometer per hour": "km/h",
-    "Cubic foot": "ft3", "Ounce": "oz",
+    "Mile": "mi",
+    "Kilometer": "km",
+    "Meter": "m",
+    "Foot": "ft",
+    "Inch": "in",
+    "Kilogram": "kg",
+    "Ton": "t",
+    "Metric ton": "t",
+    "Gallon": "gal",
+    "Barrel": "bbl",
+    "Acre": "acre",
+    "Square meter": "m2",
+    "Square kilometer": "km2",
+    "Millimeter": "mm",
+    "Milliliter": "ml",
+    "Mile per hour": "mph",
+    "Kilometer per hour": "km/h",
+    "Cubic foot": "ft3",
+    "Ounce": "oz",
 }
 QUANTULUM_UNITS = {
-    "dimensionless": None, "percentage": "%", "dollar": "USD", "euro": "EUR",
-    "pound sterling": "GBP", "metre": "m", "kilometre": "km", "mile": "mi", "foot": "ft",
-    "kilogram": "kg", "tonne": "t", "pound-mass": "lb", "litre": "l", "gallon": "gal",
-    "square kilometre": "km2", "square mile": "mi2", "milligram": "mg",
+    "dimensionless": None,
+    "percentage": "%",
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound sterling": "GBP",
+    "metre": "m",
+    "kilometre": "km",
+    "mile": "mi",
+    "foot": "ft",
+    "kilogram": "kg",
+    "tonne": "t",
+    "pound-mass": "lb",
+    "litre": "l",
+    "gallon": "gal",
+    "square kilometre": "km2",
+    "square mile": "mi2",
+    "milligram": "mg",
     "kilometre per hour": "km/h",
 }
 _FRACTION = re.compile(
@@ -167,8 +212,9 @@ def _in_scope_recognizers(raw: dict[str, object], result: dict[str, object]) -> 
         unit = "%"
     elif kind == "currency":
         unit = RT_UNITS.get(str(resolution.get("unit")))
-        if unit is None or not re.search(r"[\d$€£¥]|dollar|euro|pound|yen|yuan|rupee|rmb",
-                                         text.lower()):
+        if unit is None or not re.search(
+            r"[\d$€£¥]|dollar|euro|pound|yen|yuan|rupee|rmb", text.lower()
+        ):
             return None
     elif kind == "dimension":
         unit = RT_DIMENSIONS.get(str(resolution.get("unit")))

@@ -52,9 +52,11 @@ def duration_counts(text: str, start: int, end: int, unit: str | None) -> bool:
         return True
     return not (_RELATIVE_AFTER.match(after) or _RELATIVE_BEFORE.search(before))
 
+
 # "a 2,507-member assembly", "the 300-seat parliament", "a three-story building": the size of
 # a body or a building, which a ledger compares across reports.
 _SIZE_WORDS = r"(?:member|strong|seat|stor(?:e)?y|person|juror|man|woman)\b"
+
 
 def is_time_or_code(text: str, start: int, end: int) -> bool:
     """Durations, ages, times, ordinals, list numbers, and digits glued to names or codes."""

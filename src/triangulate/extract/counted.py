@@ -123,16 +123,6 @@ _BEARING = re.compile(
     r"northeast|northwest|southeast|southwest)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Counted:
-    """What a figure counts (``phrase``), which way it changed, and the head noun it read,
-    which a later figure of the sentence with no noun of its own may borrow."""
-
-    phrase: str | None
-    change: str | None
-    noun: str | None
 # Verbs whose object is the level their subject stands at: "turnout reached 93.87 percent".
 _REACHED = frozenset({"reach", "hit", "total", "top", "near"})
 
@@ -147,6 +137,17 @@ _SIZE_UNITS = {
     "man": "men",
     "woman": "women",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What a figure counts (``phrase``), which way it changed, and the head noun it read,
+    which a later figure of the sentence with no noun of its own may borrow."""
+
+    phrase: str | None
+    change: str | None
+    noun: str | None
+
 
 def read_counted(span: Span, amount: Amount, antecedent: str | None = None) -> Counted:
     """What the figure ``span`` counts; ``antecedent`` is the noun of the previous figure

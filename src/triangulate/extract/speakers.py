@@ -128,8 +128,8 @@ def _attribute(article: Article, doc: Doc, cue: Cue, state: State) -> Attributio
     names = list(dict.fromkeys(s.name for s in speakers))
     if len(names) > 1:  # remembered as one, for "the pair said" and "they said"
         state.remember(Speaker(" and ".join(names), "group", "", plural=True, personal=True))
-    head = doc[cue.parts[0][0]]
-    if cue.cue == "statement" or in_document(head) or _said_in_document(head):
+    first_head = doc[cue.parts[0][0]]
+    if cue.cue == "statement" or in_document(first_head) or _said_in_document(first_head):
         state.issuer = speakers[0]
     first, last = cue.extent
     return Attribution(
