@@ -162,6 +162,10 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         # Minutes between two moments of the story measure how long it took.
         ("She was escorted out and returned 10 minutes later with a gun.", "10 minutes"),
         ("He was outside for nine minutes before coming back.", "nine minutes"),
+        # Small vague amounts count the noun they go with.
+        ("He hit several cars in the parking lot.", "several"),
+        ("Police stopped him a few blocks away.", "a few"),
+        ("They took a couple of bowls of chips downstairs.", "a couple"),
         # The size of a body or a building, glued to the unit it is measured in.
         ("The 2,507-member People's Council was abolished.", "2,507"),
         ("The bill passed in the 300-seat Parliament.", "300"),
@@ -415,6 +419,9 @@ def test_unit_conversion_in_brackets_counts_the_same(nlp: Language) -> None:
         "In round three Klitschko was again using his left hand.",
         "He is a four-time Oscar nominee.",
         "O'Brien recorded a mark of 182-158 (. 535) in Boston.",
+        "A few said nothing.",
+        "It happened a couple of days ago.",
+        "Several of the victims were shot.",
     ],
 )
 def test_references_ages_and_labels_are_not_figures(nlp: Language, sentence: str) -> None:

@@ -68,7 +68,7 @@ CASES = [
     ("several hundred", A(None, low=300.0, high=999.0)),
     ("a few thousand", A(None, low=2000.0, high=9999.0)),
     ("a handful", A(None, low=3.0, high=9.0)),
-    ("a couple of", A(2.0)),
+    ("a couple of", A(2.0, qualifier="about")),
     # multipliers
     ("doubled", A(2.0, multiplier=True)),
     ("tripled", A(3.0, multiplier=True)),

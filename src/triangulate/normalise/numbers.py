@@ -552,8 +552,8 @@ def _vague(m: re.Match[str], rupee: str) -> Amount | None:
     few_low, few_high = _VAGUE_FEW[m.group("few")]
     scale_word = m.group("scale") or ""
     scale = {"dozen": 12.0, "hundred": 1e2}.get(scale_word) or _SCALES.get(scale_word, 1.0)
-    if few_low == few_high:
-        return Amount(few_low * scale, unit=unit)
+    if few_low == few_high:  # "a couple": two, loosely
+        return Amount(few_low * scale, qualifier="about", unit=unit)
     high = few_high * scale if scale in {1.0, 12.0} else scale * 10 - 1
     return Amount(None, low=few_low * scale, high=high, unit=unit)
 
