@@ -786,6 +786,12 @@ def test_polls_speak_for_their_respondents(nlp: Language, text: str, speakers: l
             "comedian added on Twitter.",
             ["organizers", "DeGeneres", "Ellen DeGeneres"],
         ),
+        # A kin word with a possessive is the relative the story named with that word.
+        (
+            "John Banky, Ben's older brother, spoke briefly, alluding to his brother's music.\n"
+            "“He spoke a few languages,” said his brother.",
+            ["John Banky", "John Banky"],
+        ),
         # Someone met before without a name stays unnamed.
         (
             "King watched as a man jumped out, followed by the driver.\nWhen the driver yelled, "
@@ -817,6 +823,14 @@ def test_roles_and_coordinated_speakers(nlp: Language, text: str, speakers: list
         ("Cornstein declined to say how much the contract was worth, 60 million.", "60", None),
         # A clause before a semicolon is not the speaker's.
         ("1 dead, 2 hurt in office shooting; police say suspect had worked there", "2", None),
+        # Nor is the speaker's own description after the verb.
+        (
+            "The car dragged her 10 feet, said witness Angela Benson, who was 20 feet away.",
+            "20",
+            None,
+        ),
+        # Records a story cites are its source.
+        ("State records show Lasalle has three prior DUI convictions.", "three", "State records"),
     ],
 )
 def test_what_a_cue_vouches_for(nlp: Language, text: str, figure: str, speaker: str | None) -> None:

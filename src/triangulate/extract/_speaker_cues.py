@@ -334,4 +334,7 @@ def _coverage(verb: Token, subject: Token, sent: Span) -> tuple[int, int]:
     own = subject.i < verb.i and not respondents(subject)
     if own and subject.left_edge.i <= left < subject.right_edge.i + 1 < right:
         left = subject.right_edge.i + 1
+    if subject.i > verb.i:  # "..., said witness Angela Benson, who was 20 feet away."
+        tails = [c.left_edge.i for c in subject.rights if c.dep_ in {"relcl", "appos", "acl"}]
+        right = min([right, *tails])
     return (left, right) if left < right else (sent.start, sent.end)

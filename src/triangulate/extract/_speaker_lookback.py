@@ -50,6 +50,11 @@ _UNNAMED_ROLES = ORG_NOUNS | SOURCE_NOUNS | PERSON_NOUNS | TITLE_WORDS
 # Words that set a role against another of its kind: "the other driver", "the second man".
 _CONTRASTS = word_set("other another same latter former next new")
 _KILLING = word_set("kill murder slay assassinate execute")
+_POSSESSIVES = word_set("his her their")
+_KIN = word_set(
+    """brother sister mother father son daughter wife husband uncle aunt cousin nephew niece
+    grandmother grandfather grandson granddaughter widow widower fiancee fiance partner"""
+)
 # Sentences back to look for the person a role points at ("the star said").
 _ROLE_SENTENCES = 2
 
@@ -92,6 +97,15 @@ def describe(head_token: Token, phrase: Span, state: State, *, role: bool = Fals
         named = _named_by_role(head_token, phrase, state) if role and first == "the" else None
         if named is not None:
             return named
+    if first in _POSSESSIVES and head in _KIN:
+        # "John Banky, Ben's older brother, spoke ... said his brother": the brother named.
+        doc = phrase.doc
+        met = [
+            t for t in doc[: phrase.start] if t.lemma_.lower() == head and t.i not in state.quoted
+        ]
+        kin = next((k for t in reversed(met) if (k := _named_as(t, state)) is not None), None)
+        if kin is not None:
+            return kin
     if phrase[0].pos_ == "DET":  # "A senior official said" -> "a senior official"
         text = first + text[len(phrase[0].text) :]
     return Speaker(
@@ -150,7 +164,7 @@ def _named_as(noun: Token, state: State) -> Speaker | None:
     entity = entity_of(named) if named is not None else None
     if entity is None:
         return None
-    start = noun.i + 1 if entity.start <= noun.i else entity.start  # NER took the noun in
+    start = noun.i + 1 if entity.start <= noun.i < entity.end else entity.start  # NER took it in
     return state.person(noun.doc[start : entity.end]) if start < entity.end else None
 
 

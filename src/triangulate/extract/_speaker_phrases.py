@@ -125,6 +125,10 @@ def _possessor(token: Token) -> Token | None:
     return None
 
 
+# Sources that are kept, not issued: "court records", "state records", "police data".
+_ARCHIVE_NOUNS = word_set("record document data datum statistic figure")
+
+
 def source_behind(token: Token) -> Token | None:
     """ "a report by PICSS" and "according to a report by PICSS" credit PICSS, not the report.
 
@@ -142,11 +146,15 @@ def source_behind(token: Token) -> Token | None:
         if after.lower_ in {"by", "from"} and after.head.i == token.head.i:
             found = next((c for c in after.children if c.dep_ == "pobj"), None)
     if found is None:
+        # "a Defence Ministry statement" is the ministry's; "court records" stay records
+        # unless a named body keeps them ("UN data").
+        archive = lemma in _ARCHIVE_NOUNS
         found = next(
             (
                 c
                 for c in token.children
-                if c.dep_ == "compound" and (entity_of(c) is not None or can_speak(c))
+                if c.dep_ == "compound"
+                and (entity_of(c) is not None or (can_speak(c) and not archive))
             ),
             None,
         )

@@ -98,7 +98,7 @@ REPORTING_VERBS = SPEECH_VERBS | QUOTING_VERBS | word_set("read speak talk")
 SOURCE_NOUNS = word_set(
     """report statement warning estimate data figures survey study analysis assessment
     announcement census tally count research findings editorial article letter memo
-    memorandum communique bulletin poll release"""
+    memorandum communique bulletin poll release record document statistic complaint datum"""
 )
 # A poll speaks for its respondents and is named for whoever ran or published it ("Ethnos
 # poll"), not replaced by them as a report is by its author.

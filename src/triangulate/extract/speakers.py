@@ -197,8 +197,8 @@ def _resolve(head: Token, phrase: Span, cue: Cue, state: State) -> Speaker | Non
         return _unnamed_proper(head, phrase, state)
     # Whatever "according to" names is a source: "reports", "the charge sheet", "records".
     relayed = cue.cue == "according to"
-    if head.pos_ == "NOUN" and (relayed or cue.direct or can_speak(head)):
-        return describe(head, phrase, state, role=not relayed)
+    if head.pos_ == "NOUN" and (relayed or cue.direct or can_speak(head) or lemma in SOURCE_NOUNS):
+        return describe(head, phrase, state, role=not relayed)  # "state records show"
     return None
 
 
