@@ -237,6 +237,18 @@ def test_dates_ahead_and_weekends(nlp: Language, text: str, surface: str, date: 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Nigel Hacker runs Intarsia Design out of a heritage home at 2016 Ontario.",
+        "The lights were blazing at the two-storey 1950s-style office building.",
+        "Jamil Abdullah Al-Amin, the 1960s militant once named H. Rap Brown, was convicted.",
+    ],
+)
+def test_addresses_and_decades_as_adjectives_are_no_dates(nlp: Language, text: str) -> None:
+    assert _one(nlp, text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "description"),
     [
         # A date on an event noun: the noun phrase says what happened.

@@ -80,7 +80,7 @@ _INTRO = re.compile(
 _DURATION_INTRO = re.compile(r"\b(?:for|within|spanning|lasting|about|nearly)\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_MONTH = re.compile(rf"^{_MONTH}$", re.I)
-_BARE_YEAR = re.compile(rf"^{_YEAR}$")
+_BARE_YEAR = re.compile(rf"^{_YEAR}s?$")  # "2013 Toyota", "the 1960s militant"
 # A bare weekday or weekend in a clause about the future is the coming one, not the last.
 _AHEAD_CANDIDATE = re.compile(rf"^(?:{_WEEKDAY}|the weekend)$", re.I)
 _WEEKEND = re.compile(r"^the weekend$", re.I)
@@ -171,8 +171,9 @@ def _resolve_group(
         ):
             return None
         intro = _INTRO.search(before)
-        if intro is None and _is_name_or_label(doc, text[s:e], s, e):
-            return None
+        addressed = intro is not None and intro.group(0).strip().lower() == "at"
+        if (intro is None or addressed) and _is_name_or_label(doc, text[s:e], s, e):
+            return None  # "a 2013 Toyota"; "at 2016 Ontario" is an address
         if intro:
             s -= len(intro.group(0))
         return _mention(doc, article, s, e, resolved.date, resolved.precision)
@@ -211,6 +212,8 @@ def _is_name_or_label(doc: Doc, text: str, start: int, end: int) -> bool:
     root = span.root
     if root.dep_ in _MODIFIER_DEPS and root.head.i > root.i and root.head.pos_ in _NOUNS:
         return True
+    if end < len(text) and text[end] == "-":
+        return True  # "a 1950s-style building"
     # The small parser often misses the modifier ("a gray 2013 Toyota"): a noun right after it.
     return span.end < len(doc) and doc[span.end].pos_ in _NOUNS
 
