@@ -447,3 +447,16 @@ def test_a_reported_dispute_in_one_sentence_is_one_quantity() -> None:
     groups = align_figures(figures, articles)
     assert _group_of(groups, "magnitude-5.9") == ["magnitude-5.9", "magnitude-6.1"]
     assert _group_of(groups, "1,000") == ["1,000"]
+
+
+def test_one_number_of_one_sentence_counting_two_things_is_two_quantities() -> None:
+    figures, articles = build(
+        [
+            Row("a", "five", "suspicious boats approaching merchant vessels"),
+            Row("a", "five", "merchant vessels escorted", joins_previous=True),
+            Row("b", "five", "merchant vessels escorted through the corridor"),
+        ]
+    )
+    groups = align_figures(figures, articles)
+    assert [f.id for f in next(g for g in groups if figures[0] in g)] == ["f1"]
+    assert [f.id for f in next(g for g in groups if figures[1] in g)] == ["f2", "f3"]

@@ -77,6 +77,7 @@ MAGNITUDE_POINTS = 1.5  # magnitudes between two quakes that count as a decade a
 MAX_DECADES_RISING = 2.0  # a running total crosses decades as the days pass
 SAME_OUTCOME_BONUS = 0.15
 BARE_SUM = 1e6  # a bare number this large, with nothing counted, may be a sum of money
+RESTATED_WORDS = 0.5  # share of counted words two same-sentence figures share to be one
 RESTATED = 1.0  # the score of a figure and its bracketed restatement: always linked
 _NON_TOTAL_DAYS = 60  # a percentage or measurement this far apart in time is another quantity
 _POINTS_PER_DECADE = {"percent": PERCENT_POINTS, "unit:magnitude": MAGNITUDE_POINTS}
@@ -196,7 +197,7 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
     if not _same_kind(a, b) or (fa.change and fb.change and fa.change != fb.change):
         return -np.inf
     disputed = _disputed(fa, fb)
-    if _same_sentence(fa, fb) and not (_same_value(fa, fb) or disputed):
+    if _same_sentence(fa, fb) and not (_restated(a, b) or disputed):
         return -np.inf
     if not _same_period(a, b):
         return -np.inf
@@ -239,6 +240,18 @@ def _same_kind(a: Traits, b: Traits) -> bool:
 
 def _bare_sum(t: Traits) -> bool:
     return not t.has_counted and t.span is not None and t.span.lo >= BARE_SUM
+
+
+def _restated(a: Traits, b: Traits) -> bool:
+    """Two figures of one sentence that are one quantity: one value in two units ("36 miles
+    (58 km)"), or one number told twice of the same things, not "two white women and two
+    black men"."""
+    if not _same_value(a.figure, b.figure):
+        return False
+    if a.figure.amount.unit != b.figure.amount.unit or not (a.has_counted and b.has_counted):
+        return True
+    union = a.words | b.words
+    return len(a.words & b.words) >= RESTATED_WORDS * len(union)
 
 
 def _disputed(a: Figure, b: Figure) -> bool:
