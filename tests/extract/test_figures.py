@@ -305,6 +305,13 @@ def test_ecbplus_spans_are_exact_and_years_excluded(nlp: Language, shared: Path)
             "people fled their homes",
         ),
         ("Authorities said turnout reached 93.87 percent.", "93.87 percent", "turnout"),
+        # no object the parser took from the source of the sentence
+        (
+            "At least a dozen employees had been celebrating when the gunman entered the party, "
+            "according to Vancouver Police spokesperson Const. Tim Fanning.",
+            "At least a dozen",
+            "employees celebrating",
+        ),
         ("The death toll hit 50 on Monday.", "50", "people killed"),
         (
             "The team offered an eight-year deal worth $184 million.",

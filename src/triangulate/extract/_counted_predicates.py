@@ -272,6 +272,8 @@ def _complement(verb: Token, noun: Token, figure: Span) -> str | None:
         if child.i < verb.i or noun in child.subtree or has_number(child, figure):
             continue
         if child.dep_ in {"dobj", "attr", "acomp"} and child.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            if any(t.is_punct for t in verb.doc[verb.i + 1 : child.left_edge.i]):
+                continue  # a parse slip: "celebrating ..., according to Const. Tim Fanning"
             return short_phrase(child)
         if (
             child.dep_ == "advmod"
