@@ -829,6 +829,13 @@ def test_roles_and_coordinated_speakers(nlp: Language, text: str, speakers: list
             "20",
             None,
         ),
+        # A title abbreviation the tokenizer kept whole ("Const.") still names the speaker.
+        (
+            "A dozen employees were at the party, according to Vancouver Police spokesperson "
+            "Const. Tim Fanning.",
+            "dozen",
+            "Tim Fanning",
+        ),
         # Records a story cites are its source.
         ("State records show Lasalle has three prior DUI convictions.", "three", "State records"),
     ],

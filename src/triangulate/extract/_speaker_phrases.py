@@ -168,6 +168,10 @@ def _phrase(head: Token) -> tuple[int, int, int]:
     named = name_after_title(head)
     if named is not None:  # "said Dist. Atty. Steve Cooley", the tokenizer's "Dist", "."
         return named.root.i, head.i, named.end
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    named = name_after_title(after) if after is not None and head.pos_ == "NOUN" else None
+    if named is not None:  # "Vancouver Police spokesperson Const. Tim Fanning"
+        return named.root.i, head.i, named.end
     described = [head, *(c for p in head.children if p.lower_ == "of" for c in p.children)]
     for child in (c for d in described for c in d.children):
         if child.dep_ == "appos" and head.ent_type_ != "PERSON":

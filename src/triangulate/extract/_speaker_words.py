@@ -230,13 +230,17 @@ def can_speak(noun: Token) -> bool:
 
 
 def name_after_title(token: Token) -> Span | None:
-    """The person named after a title abbreviation cut from its full stop ("Lt", ".")."""
+    """The person named after a title abbreviation, cut from its full stop ("Lt", ".") or
+    not ("Const.")."""
     doc = token.doc
-    if token.lower_ not in TITLE_ABBREVIATIONS or token.i + 1 >= len(doc):
+    if token.lower_.rstrip(".") not in TITLE_ABBREVIATIONS or token.i + 1 >= len(doc):
         return None
-    if doc[token.i + 1].text != ".":
+    if token.text.endswith("."):
+        i = token.i + 1
+    elif doc[token.i + 1].text == ".":
+        i = token.i + 2
+    else:
         return None
-    i = token.i + 2
     while i + 1 < len(doc) and doc[i].lower_ in TITLE_ABBREVIATIONS and doc[i + 1].text == ".":
         i += 2  # "Dist. Atty. Steve Cooley"
     if i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
