@@ -162,6 +162,9 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         # Minutes between two moments of the story measure how long it took.
         ("She was escorted out and returned 10 minutes later with a gun.", "10 minutes"),
         ("He was outside for nine minutes before coming back.", "nine minutes"),
+        # "one" counts people and charges.
+        ("Police say an employee opened fire, killing one male employee.", "one"),
+        ("He was charged with one count of first-degree murder.", "one"),
         # Small vague amounts count the noun they go with.
         ("He hit several cars in the parking lot.", "several"),
         ("Police stopped him a few blocks away.", "a few"),

@@ -185,7 +185,8 @@ _SCORE_WORDS = {
     "trail",
     "trailed",
 }
-# "one" is a count only of people ("one person was killed"); elsewhere mostly a determiner.
+# "one" is a count only of people ("one person was killed") and of charges ("one count of
+# murder"); elsewhere mostly a determiner.
 _PEOPLE = {
     "person",
     "people",
@@ -210,6 +211,22 @@ _PEOPLE = {
     "member",
     "journalist",
     "suspect",
+    "employee",
+    "coworker",
+    "colleague",
+    "guard",
+    "deputy",
+    "firefighter",
+    "protester",
+    "demonstrator",
+    "pirate",
+    "prisoner",
+    "inmate",
+    "hostage",
+    "juror",
+    "customer",
+    "tourist",
+    "count",  # "charged with one count of first-degree murder"
 }
 
 
