@@ -172,6 +172,7 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         # The size of a body or a building, glued to the unit it is measured in.
         ("The 2,507-member People's Council was abolished.", "2,507"),
         ("The bill passed in the 300-seat Parliament.", "300"),
+        ("Nichols was an $80,000-a-year computer expert at UPS.", "$80,000"),
     ],
 )
 def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:

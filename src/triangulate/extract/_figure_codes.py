@@ -57,6 +57,10 @@ def duration_counts(text: str, start: int, end: int, unit: str | None) -> bool:
 # a body or a building, which a ledger compares across reports.
 _SIZE_WORDS = r"(?:member|strong|seat|stor(?:e)?y|person|juror|man|woman)\b"
 
+# Digits glued to what follows: 5/17, 555-1234, "F16s", "a 15-year veteran"; but a unit of size
+# ("a 2,507-member assembly"), of strength, or a rate ("an $80,000-a-year job") is an amount's.
+_GLUED = re.compile(rf"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength|{_SIZE_WORDS}|an?-)[A-Za-z]")
+
 
 def is_time_or_code(text: str, start: int, end: int) -> bool:
     """Durations, ages, times, ordinals, list numbers, and digits glued to names or codes."""
@@ -70,8 +74,8 @@ def is_time_or_code(text: str, start: int, end: int) -> bool:
         before,
     ):
         return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL
-    if re.match(rf"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength|{_SIZE_WORDS})[A-Za-z]", after):
-        return True  # 5/17, 555-1234, digits glued to letters, "a 15-year veteran"
+    if _GLUED.match(after):
+        return True  # 5/17, 555-1234, digits glued to letters
     if _AGES_BEFORE.search(before) or _IDIOM_OR.search(before):
         return True  # "ages 6 and 16"; "a minute or two", "a day or two": a vague while
     if re.search(r"\d[ \u00a0]\Z", before) or re.match(r"^[ \u00a0]\d", after):
