@@ -198,12 +198,22 @@ def _phrase(head: Token) -> tuple[int, int, int]:
     for child in rights:
         if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
             end: int | None = _description_end(child)
+        elif _dated_only(child):
+            break  # "charges filed Friday", "a poll published Sunday": the date tells no one
         else:
             end = _restrictive_clause_end(child)
         if end is not None and end - left <= MAX_DESCRIPTION_TOKENS:
             right = end
         break
     return head.i, left, _numbered(head.doc, right)
+
+
+def _dated_only(clause: Token) -> bool:
+    """A participle that says no more than when: "filed Friday", "published on Sunday"."""
+    return clause.dep_ == "acl" and all(
+        t.i == clause.i or t.ent_type_ in {"DATE", "TIME"} or t.pos_ == "ADP"
+        for t in clause.subtree
+    )
 
 
 def phrase_of(head: Token) -> Span:
