@@ -2,10 +2,11 @@
 
 Two names agree when they are equal ignoring case, or when their last words agree once
 generational suffixes are set aside ("Kakar" ~ "Anwar ul Haq Kakar", "LaCalamita" ~
-"Anthony LaCalamita III"). Two descriptions agree when they have the same head noun and the
-words of one are all words of the other, however they are ordered ("Indian Navy spokesman" ~
-"a spokesman for the Indian Navy", "a police spokeswoman" ~ "a Surrey Police spokeswoman"),
-so "a spokesman for Waitrose" is still not "a police spokesman".
+"Anthony LaCalamita III"). Two descriptions agree when the content words of one are all words
+of the other, however they are ordered ("Indian Navy spokesman" ~ "a spokesman for the Indian
+Navy", "a police spokeswoman" ~ "a Surrey Police spokeswoman", "a poll" ~ "a poll released
+Sunday", "Vancouver police" ~ "Vancouver Police Department"), so "a spokesman for Waitrose" is
+still not "a police spokesman".
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ import re
 __all__ = ["speakers_agree"]
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_LINKS = frozenset({"of", "for", "from", "at", "with", "in"})
-_FILLER = frozenset({"a", "an", "the", "and"}) | _LINKS
+_FILLER = frozenset({"a", "an", "the", "and", "of", "for", "from", "at", "with", "in"})
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -30,7 +30,7 @@ def speakers_agree(gold: str | None, predicted: str | None) -> bool:
     if g == p or _last(g) == _last(p):
         return True
     gw, pw = set(g) - _FILLER, set(p) - _FILLER
-    return _head(g) == _head(p) and (gw <= pw or pw <= gw)
+    return bool(gw and pw) and (gw <= pw or pw <= gw)
 
 
 def _words(name: str) -> list[str]:
@@ -41,8 +41,3 @@ def _last(words: list[str]) -> str:
     kept = [w for w in words if w.rstrip(".") not in _SUFFIXES]
     return kept[-1] if kept else words[-1]
 
-
-def _head(words: list[str]) -> str:
-    """The noun a description is about: the word before "of"/"for"..., else the last."""
-    cut = next((i for i, w in enumerate(words) if w in _LINKS and i > 0), len(words))
-    return words[cut - 1]

@@ -14,6 +14,8 @@ from eval.scorers._speakers import speakers_agree
         ("Indian Navy spokesman", "a spokesman for the Indian Navy", True),
         ("a police spokeswoman", "a Surrey Police spokeswoman", True),
         ("a police spokesman", "a spokesman for Waitrose", False),
+        ("a poll released Sunday", "a poll", True),
+        ("Vancouver Police Department", "Vancouver police", True),
         ("protesters", "People", False),
         ("Giannis Panagopoulos", "Alexis Kougias", False),
         (None, None, True),
