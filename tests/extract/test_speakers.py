@@ -798,11 +798,17 @@ def test_polls_speak_for_their_respondents(nlp: Language, text: str, speakers: l
             "“Don't move!” it clicked that they were cops.",
             ["the driver"],
         ),
-        # A later verb the parser hung on the first takes the nearest subject before it.
+        # A later verb the parser hung on the first takes the nearest subject before it, and
+        # a description is who it is said to be.
         (
             "The man driving momentarily stopped, and a man believed to be Johnson's husband "
             "screamed, “No, no, no!”",
-            ["a man"],
+            ["Johnson's husband"],
+        ),
+        (
+            "“We did everything we could,” said the white woman, who was identified as Juror "
+            "No. 12.",
+            ["Juror No. 12"],
         ),
     ],
 )

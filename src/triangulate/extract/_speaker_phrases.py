@@ -128,6 +128,10 @@ def _possessor(token: Token) -> Token | None:
 # Sources that are kept, not issued: "court records", "state records", "police data".
 _ARCHIVE_NOUNS = word_set("record document data datum statistic figure")
 
+# "identified as Juror No. 12", "believed to be Johnson's husband": who a description is.
+_IDENTIFYING = word_set("identify name")
+_SUPPOSING = word_set("believe think")
+
 
 def source_behind(token: Token) -> Token | None:
     """ "a report by PICSS" and "according to a report by PICSS" credit PICSS, not the report.
@@ -165,6 +169,7 @@ def _phrase(head: Token) -> tuple[int, int, int]:
     """The speaker's noun phrase: the head with its left modifiers and a short of/for tail."""
     # "Pakistan's Caretaker Prime Minister, Anwar ul Haq Kakar, said" and "the head of Qeshm's
     # free-trade zone, Ali Rezapour, as saying": the name speaks.
+    head = _identity(head) or head
     named = name_after_title(head)
     if named is not None:  # "said Dist. Atty. Steve Cooley", the tokenizer's "Dist", "."
         return named.root.i, head.i, named.end
@@ -206,6 +211,26 @@ def _phrase(head: Token) -> tuple[int, int, int]:
             right = end
         break
     return head.i, left, _numbered(head.doc, right)
+
+
+def _identity(head: Token) -> Token | None:
+    """Who a description is said to be: "the white woman, who was identified as Juror No. 12",
+    "a man believed to be Johnson's husband"."""
+    clauses = [c for c in head.children if c.dep_ in {"relcl", "acl"}]
+    if head.dep_ in {"nsubj", "nsubjpass"}:
+        clauses.append(head.head)  # the parser's "a man [believed to be X] screamed"
+    for verb in clauses:
+        lemma = verb.lemma_.lower()
+        if lemma in _IDENTIFYING:
+            found = [o for p in verb.children if p.lower_ == "as" for o in p.children]
+        elif lemma in _SUPPOSING:
+            found = [a for b in verb.children if b.lemma_ == "be" for a in b.children]
+        else:
+            continue
+        identity = next((o for o in found if o.dep_ in {"pobj", "attr"}), None)
+        if identity is not None and identity.pos_ in {"NOUN", "PROPN"}:
+            return identity
+    return None
 
 
 def _dated_only(clause: Token) -> bool:
