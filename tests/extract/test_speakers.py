@@ -792,6 +792,12 @@ def test_polls_speak_for_their_respondents(nlp: Language, text: str, speakers: l
             "“He spoke a few languages,” said his brother.",
             ["John Banky", "John Banky"],
         ),
+        (
+            "Nichols' mother, Claritha, and father, Gene, attended the trial most days.\n"
+            "As she came into the courthouse, Nichols' mother expressed their sentiments.\n"
+            "“We just want to fade into obscurity,” she said.",
+            ["Claritha Nichols", "Claritha Nichols"],
+        ),
         # Someone met before without a name stays unnamed.
         (
             "King watched as a man jumped out, followed by the driver.\nWhen the driver yelled, "

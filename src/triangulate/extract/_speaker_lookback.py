@@ -97,8 +97,10 @@ def describe(head_token: Token, phrase: Span, state: State, *, role: bool = Fals
         named = _named_by_role(head_token, phrase, state) if role and first == "the" else None
         if named is not None:
             return named
-    if first in _POSSESSIVES and head in _KIN:
-        # "John Banky, Ben's older brother, spoke ... said his brother": the brother named.
+    owned = first in _POSSESSIVES or any(c.dep_ == "poss" for c in head_token.children)
+    if owned and head in _KIN:
+        # "John Banky, Ben's older brother, spoke ... said his brother": the brother named;
+        # "Nichols' mother, Claritha, ... Nichols' mother said": Claritha Nichols.
         doc = phrase.doc
         met = [
             t for t in doc[: phrase.start] if t.lemma_.lower() == head and t.i not in state.quoted
