@@ -173,6 +173,11 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("The 2,507-member People's Council was abolished.", "2,507"),
         ("The bill passed in the 300-seat Parliament.", "300"),
         ("Nichols was an $80,000-a-year computer expert at UPS.", "$80,000"),
+        # A multiple of something ("five times the legal limit"), not a count of occasions.
+        (
+            "His blood-alcohol level was more than five times the legal limit.",
+            "more than five times",
+        ),
     ],
 )
 def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:

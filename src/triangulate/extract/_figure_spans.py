@@ -79,6 +79,11 @@ _PREFIX_BEFORE = re.compile(
     r"(?:\b(?:minus|negative) |(?:\b(?:US|us|C|c|HK|hk|u\.s\.?) ?)?\$ ?|[€£¥₹] ?|\bRs\.? ?)$"
 )
 _SUFFIX_AFTER = re.compile(r"^(?:\s?-?\s?plus\b|\+|\s(?:or more|or so)\b)")
+# "five times the legal limit", "three times as fast": a multiple, not a count of occasions
+# ("he fired three times").
+_TIMES_AS = re.compile(
+    r"(\s+times)\s+(?:the|as|more|higher|greater|larger|bigger|faster|that|what|its|their)\b"
+)
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*(?=\d)")
 # "two or three times", "10 or 12 people": a range told with "or" (spelled-out or digits);
 # "between 10 and 20" with "and".
@@ -116,6 +121,10 @@ def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, in
             end, amount = upper.end(), ranged
     start, end, amount = _joined_range(text, start, end, amount, rupee)
     end, amount = _extend_right(text, start, end, amount, rupee)
+    if (m := _TIMES_AS.match(text, end)) and (
+        times := parse_amount(text[start : m.end(1)], rupee=rupee)
+    ):
+        end, amount = m.end(1), times  # "five times the legal limit": a multiple
     if (m := _SUFFIX_AFTER.match(text[end:])) and amount.qualifier is None:
         hedged = parse_amount(text[start : end + m.end()], rupee=rupee)
         if hedged is not None:
