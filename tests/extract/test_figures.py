@@ -400,6 +400,20 @@ def test_size_counts_the_members_of_the_whole(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("More than half of the candidates come from the party.", 50.0, "%"),
+        ("Half a million people left.", 500_000.0, None),
+    ],
+)
+def test_a_fraction_of_something_is_a_share(
+    nlp: Language, sentence: str, value: float, unit: str | None
+) -> None:
+    amount = _figures(nlp, sentence)[0].amount
+    assert (amount.low or amount.value, amount.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
     ("sentence", "unit"),
     [
         ("He earns Dh4,275 a month.", "AED"),

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_figures"]
 
 _QUAKE = re.compile(r"\b(?:magnitude|earthquake|quake|tremor|temblor|Richter)\b", re.IGNORECASE)
+_FRACTION = re.compile(r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*[(\[]\s*")
 _RUPEE_COUNTRIES = (("PKR", "Pakistan"), ("INR", "India"), ("LKR", "Sri Lanka"), ("NPR", "Nepal"))
 
@@ -54,6 +55,7 @@ def extract_figures(
         taken = end
         sent = span.sent
         amount = _magnitude_in_context(amount, text[start:end], sent.text)
+        amount = _share(amount, text[start:end], text[end : end + 4])
         borrowed = antecedent[1] if antecedent[0] == sent.start_char else None
         counted = read_counted(span, amount, borrowed)
         antecedent = (sent.start_char, counted.noun or borrowed)
@@ -77,6 +79,28 @@ def extract_figures(
             )
         )
     return figures
+
+
+def _share(amount: Amount, surface: str, after: str) -> Amount:
+    """ "more than half of the candidates", "a third of homes": a share, in percent, so it
+    meets "50 percent" and "33%" of other reports."""
+    ends = [x for x in (amount.value, amount.low, amount.high) if x is not None]
+    if (
+        amount.unit is None
+        and not amount.multiplier
+        and ends
+        and all(0 < x < 1 for x in ends)
+        and _FRACTION.search(surface)
+        and after.startswith(" of ")
+    ):
+        return replace(
+            amount,
+            value=None if amount.value is None else round(amount.value * 100, 4),
+            low=None if amount.low is None else round(amount.low * 100, 4),
+            high=None if amount.high is None else round(amount.high * 100, 4),
+            unit="%",
+        )
+    return amount
 
 
 def _magnitude_in_context(amount: Amount, surface: str, sentence: str) -> Amount:
