@@ -180,6 +180,10 @@ def test_keywords_strip_inflection(phrase: str, words: set[str]) -> None:
             Row("b", "20,000", "Afghans crossing the border per day"),
         ),
         (Row("a", "$3bn", "budget for schools"), Row("b", "$3bn", "budget for schools annually")),
+        *(
+            (Row("a", "$3bn", "budget for schools"), Row("b", "$3bn", f"{word} budget for schools"))
+            for word in ("hourly", "daily", "weekly", "monthly", "yearly", "annual")
+        ),
     ],
 )
 def test_rates_never_merge_with_totals(total: Row, rate: Row) -> None:

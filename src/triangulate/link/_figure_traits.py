@@ -42,7 +42,7 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 _RATE_WORDS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
-_RATE_WORDS |= {"yearly": "year", "annually": "year"}
+_RATE_WORDS |= {"yearly": "year", "annually": "year", "annual": "year"}
 # A projection is not the count it projects: "expected to return" vs "have returned".
 _FORECAST = re.compile(
     r"\b(?:expected|projected|forecast|forecasts|predicted|anticipated|likely|estimated to)\b",
