@@ -2,15 +2,18 @@
 
 * "he added" / "she said" -> the nearest previous named speaker of that gender (or a person
   described as one: "a Surrey Police spokeswoman"), unless a person of that gender became a
-  subject since ("Nichols' mother expressed their sentiments. ¶ “...,” she said.");
+  subject since ("Nichols' mother expressed their sentiments. ¶ “...,” she said."); a "she"
+  that skips the latest speaker prefers a woman the story names to a speaker of unknown gender;
+* "his brother", "Nichols' mother" -> the relative the story named with that word ("John
+  Banky, Ben's older brother", "Nichols' mother, Claritha");
 * "they chanted" -> the nearest plural speaker or subject ("the protesters");
 * "the official said" -> the most salient previous descriptive speaker with the same head noun
   ("a senior government official"), or a named speaker whose title has that noun ("the prime
-  minister" -> "Anwar ul Haq Kakar") unless a possessor ties it to another body ("the beer
-  distributor's president"); "the paper said" -> the outlet just credited; "the company said"
-  -> the business the story is about; "the star said", "the comedian added" -> the person the
-  story has just been about, or named with that noun ("Comedian Ellen DeGeneres"); otherwise
-  the description is kept as written;
+  minister" -> "Anwar ul Haq Kakar", never one the story says was killed) unless a possessor
+  ties it to another body ("the beer distributor's president"); "the paper said" -> the
+  outlet just credited; "the company said" -> the business the story is about; "the star
+  said", "the comedian added" -> the person the story has just been about, or named with that
+  noun ("Comedian Ellen DeGeneres"); otherwise the description is kept as written;
 * '"...," says one' -> the person just described ("a source with knowledge of the talks");
   "another added" -> another of the same kind ("another protester").
 """
