@@ -95,12 +95,16 @@ def _share(amount: Amount, surface: str, after: str) -> Amount:
     ):
         return replace(
             amount,
-            value=None if amount.value is None else round(amount.value * 100, 4),
-            low=None if amount.low is None else round(amount.low * 100, 4),
-            high=None if amount.high is None else round(amount.high * 100, 4),
+            value=_percent(amount.value),
+            low=_percent(amount.low),
+            high=_percent(amount.high),
             unit="%",
         )
     return amount
+
+
+def _percent(fraction: float | None) -> float | None:
+    return None if fraction is None else round(fraction * 100, 4)
 
 
 def _magnitude_in_context(amount: Amount, surface: str, sentence: str) -> Amount:
