@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from triangulate.extract._figure_filters import is_figure
 from triangulate.extract._figure_spans import candidate_spans, read_candidate
+from triangulate.extract._figure_tallies import tally_sides
 from triangulate.extract.counted import read_counted
 from triangulate.normalise.dates import resolve_date
 from triangulate.types import Amount, Article, Attribution, Figure
@@ -44,6 +45,15 @@ def extract_figures(
     taken = 0  # where the last figure ended: a range read on ("two or three") takes its end
     for start, end in candidate_spans(doc, text):
         if start < taken:
+            continue
+        sides = tally_sides(doc, text, start)
+        first = doc.char_span(*sides[0], alignment_mode="expand") if sides else None
+        if sides and first is not None:  # "slumping at 9-14": two figures, wins and losses
+            taken = sides[-1][1]
+            figures += [
+                _tally_side(article, len(figures) + k, first.sent, side, attributions)
+                for k, side in enumerate(sides, start=1)
+            ]
             continue
         found = read_candidate(text, start, end, rupee)
         if found is None:
@@ -79,6 +89,29 @@ def extract_figures(
             )
         )
     return figures
+
+
+def _tally_side(
+    article: Article,
+    number: int,
+    sent: Span,
+    side: tuple[int, int],
+    attributions: Sequence[Attribution],
+) -> Figure:
+    """One side of an "N-M" tally as a figure: the "9" of "a 9-14 record"."""
+    start, end = side
+    return Figure(
+        id=f"{article.id}:f{number}",
+        doc_id=article.id,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        amount=Amount(float(article.text[start:end])),
+        attributed_to=_speaker(attributions, article.id, start),
+        as_of=_as_of(sent, start, article.published),
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+    )
 
 
 def _share(amount: Amount, surface: str, after: str) -> Amount:

@@ -1,0 +1,52 @@
+"""Tallies told as "N-M": a season record, a game's score, a jury's or a vote's split.
+
+"slumping at 9-14", "a 162-139 record", "beat Cleveland 88-72", "the jury deadlocked 9-3" are
+no ranges: each side is a figure of its own, and reports compare them side by side (9 wins
+then 10 wins; 9 jurors for death in one report, nine in another). A side counts no noun of its
+own, so alignment reads the words around it; the words near the tally must say it is one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["tally_sides"]
+
+_TALLY = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})")
+# Digits glued to more digits, letters or separators: "555-1234-5", "2005-06-24", "1-2/3".
+_GLUED_AFTER = re.compile(r"[\w/:-]|[.,]\d")
+_GLUED_BEFORE = re.compile(r"[\w.,/:-]\Z")
+_WINDOW = 4  # words either side that tell a tally from a range
+_TALLY_WORDS = frozenset(
+    {"vote", "votes", "voted", "jury", "jurors", "juror", "deadlock", "deadlocked", "split"}
+    | {"ruling", "ruled", "majority", "verdict", "ballot", "panel", "record", "records"}
+    | {"season", "start", "mark", "win", "won", "wins", "victory", "beat", "beats", "defeat"}
+    | {"defeated", "lost", "loss", "losses", "score", "scored", "lead", "led", "trail"}
+    | {"trailed", "game", "match"}
+)
+
+
+def tally_sides(doc: Doc, text: str, start: int) -> list[tuple[int, int]] | None:
+    """The (start, end) of each side of an "N-M" tally starting at ``start``, or None for
+    anything else (a range "10-20 people", a phone number, a date)."""
+    match = _TALLY.match(text, start)
+    if (
+        match is None
+        or _GLUED_AFTER.match(text, match.end())
+        or _GLUED_BEFORE.search(text, 0, start)
+    ):
+        return None
+    span = doc.char_span(start, match.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    near = doc[max(0, span.start - _WINDOW) : min(len(doc), span.end + _WINDOW)]
+    standing = text[max(0, start - 3) : start].lower() == "at "  # "slumping at 9-14"
+    if not (
+        standing or ({t.lower_ for t in near} | {t.lemma_.lower() for t in near}) & _TALLY_WORDS
+    ):
+        return None
+    return [match.span(1), match.span(2)]
