@@ -10,7 +10,7 @@ import pytest
 from figure_records import Row, build
 from triangulate.normalise.intervals import common_point, interval, kind
 from triangulate.normalise.numbers import parse_amount
-from triangulate.types import STORY_ESTIMATE, Amount, Evidence, Measure
+from triangulate.types import STORY_ESTIMATE, Amount, Article, Evidence, Figure, InputKind, Measure
 from triangulate.verdicts.figures import judge, judge_all
 
 NOV = {day: dt.date(2023, 11, day) for day in range(1, 31)}
@@ -383,3 +383,20 @@ def test_labels_read_the_most_informative_phrase(phrases: list[str], label: str)
 def test_label_without_counted_phrase_stops_at_punctuation() -> None:
     figures, articles = build([Row("a", "900", None, after="euros a month, he said")])
     assert judge(figures, {a.id: a for a in articles}).label == "900 euros a month"
+
+
+def test_a_side_of_a_tally_is_labelled_with_the_tally() -> None:
+    text = "With the Sixers floundering at 9-14, the team fired Cheeks."
+    start = text.index("14")
+    figure = Figure(
+        id="f1",
+        doc_id="a",
+        start=start,
+        end=start + 2,
+        text="14",
+        amount=Amount(14.0),
+        sentence_start=0,
+        sentence_end=len(text),
+    )
+    article = Article(id="a", text=text, kind=InputKind.TEXT)
+    assert judge([figure], {"a": article}).label == "Sixers floundering at 9-14, right side"
