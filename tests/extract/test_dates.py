@@ -236,6 +236,15 @@ def test_dates_ahead_and_weekends(nlp: Language, text: str, surface: str, date: 
     assert (surface, date) in [(s, d) for s, d, _ in _one(nlp, text)]
 
 
+def test_a_day_without_its_year_takes_the_year_the_article_gives_it(nlp: Language) -> None:
+    text = (
+        "Orozco was also convicted of the June 20, 2005 attempted murder of a man. "
+        "Ortiz was investigating the June 20 shooting when he was killed."
+    )
+    found = _one(nlp, text, dt.date(2007, 3, 20))
+    assert [(s, d) for s, d, _ in found][-1] == ("June 20", "2005-06-20")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -28,6 +28,7 @@ access), so the stage costs about 2 % of parsing time.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from triangulate.normalise.dates import resolve_date
@@ -80,6 +81,7 @@ _INTRO = re.compile(
 _DURATION_INTRO = re.compile(r"\b(?:for|within|spanning|lasting|about|nearly)\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_MONTH = re.compile(rf"^{_MONTH}$", re.I)
+_BARE_YEAR_IN = re.compile(rf"\b{_YEAR}\b")  # a year written in a date expression
 _BARE_YEAR = re.compile(rf"^{_YEAR}s?$")  # "2013 Toyota", "the 1960s militant"
 # A bare weekday or weekend in a clause about the future is the coming one, not the last.
 _AHEAD_CANDIDATE = re.compile(rf"^(?:{_WEEKDAY}|the weekend)$", re.I)
@@ -119,7 +121,24 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
         found = _resolve_group(doc, article, [(start, end), *parts])
         if found is not None:
             mentions.append(found)
-    return mentions
+    return _years_told(mentions)
+
+
+def _years_told(mentions: list[DateMention]) -> list[DateMention]:
+    """A day written without its year takes the year the article gives that day elsewhere:
+    "the June 20, 2005 attempted murder ... the June 20 shooting" is 2005, not the year of
+    the article."""
+    told = {
+        m.date[5:]: m.date[:4]
+        for m in mentions
+        if m.precision == "day" and _BARE_YEAR_IN.search(m.text)
+    }
+    return [
+        replace(m, date=f"{told[m.date[5:]]}-{m.date[5:]}")
+        if m.precision == "day" and not _BARE_YEAR_IN.search(m.text) and m.date[5:] in told
+        else m
+        for m in mentions
+    ]
 
 
 def _check_parse(doc: Doc, article: Article) -> None:
