@@ -225,6 +225,8 @@ def _one(nlp: Language, text: str, published: dt.date = BASE) -> list[tuple[str,
             "2023-11-09",
         ),
         ("Parliament voted on Thursday to extend the deadline.", "on Thursday", "2023-11-02"),
+        ("Ortiz set out without a partner Friday.", "Friday", "2023-11-03"),
+        ("The vote is set for Thursday.", "Thursday", "2023-11-09"),
         # The weekend: the last one, or the coming one when the clause looks ahead.
         ("The government agreed at the weekend to a bailout.", "at the weekend", "2023-11-04"),
         ("Talks will resume at the weekend, officials said.", "at the weekend", "2023-11-11"),

@@ -91,7 +91,7 @@ _FORWARD = re.compile(r"^(?:next|this|coming|this coming)\b", re.I)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "’ll"})
 # "said relatives would hold a vigil Thursday": the future of reported speech.
 _REPORTING = frozenset({"say", "tell", "announce", "add", "expect", "plan", "hope"})
-_FUTURE_VERBS = frozenset({"schedule", "expect", "due", "set", "plan", "prepare"})
+_FUTURE_VERBS = frozenset({"schedule", "expect", "due", "plan", "prepare"})
 _MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -209,6 +209,8 @@ def _looks_ahead(doc: Doc, start: int, end: int) -> bool:
         auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
         if verb.lemma_.lower() in _FUTURE_VERBS or _FUTURE_AUX.intersection(auxiliaries):
             return True
+        if verb.lemma_.lower() == "set" and any(c.dep_ == "auxpass" for c in verb.children):
+            return True  # "the vote is set for Thursday", not "he set out Friday"
         reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
         if reported and "would" in auxiliaries:
             return True
