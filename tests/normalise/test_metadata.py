@@ -240,6 +240,13 @@ def test_stated_metadata_wins() -> None:
             "Strong earthquake jolts southern Iran",
             "2005-11-27",
         ),
+        # An evening post whose URL carries the next day is that day's paper.
+        (
+            "http://www.presstelegram.example/news/20070403/death-for-orozco\nDeath for Orozco\n"
+            "POSTED: 04/02/07, 9:00 PM PDT |\nA convicted cop killer laughed Tuesday.\n",
+            "Death for Orozco",
+            "2007-04-03",
+        ),
     ],
 )
 def test_headline_below_url_and_date_lines(text: str, title: str, published: str) -> None:

@@ -300,6 +300,9 @@ def _published_from_text(
             if _CRAWLED.search(text[max(0, start - 40) : start]):
                 continue
             if parsed := _parse_full_date(full):
+                if _evening_post(match.group("value"), parsed, url):
+                    # "POSTED: 04/02/07, 9:00 PM" on .../20070403/...: tomorrow's paper.
+                    return parsed + dt.timedelta(days=1), "source URL", None, None
                 return parsed, "header", start, start + len(full.group())
     head = text[:400]
     for full in _FULL_DATE.finditer(head):
@@ -321,6 +324,14 @@ def _published_from_text(
     if floor is not None:
         return _latest_event_bound(text, floor)
     return None
+
+
+def _evening_post(header: str, day: dt.date, url: str | None) -> bool:
+    """Whether a header posted in the evening belongs to the next day's paper, as the URL says:
+    the story's "Tuesday" is then the day after the posting stamp."""
+    from_url = _date_from_url(url) if url else None
+    evening = re.search(r"\b(?:[6-9]|1[01])(?::\d\d)?\s*(?:PM|p\.m\.)", header, re.IGNORECASE)
+    return evening is not None and from_url == day + dt.timedelta(days=1)
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:
