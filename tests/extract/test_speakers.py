@@ -850,6 +850,37 @@ def test_roles_and_coordinated_speakers(nlp: Language, text: str, speakers: list
         ),
         # Records a story cites are its source.
         ("State records show Lasalle has three prior DUI convictions.", "three", "State records"),
+        # The writer's closing gloss on a noun of the reported words is the writer's.
+        (
+            "The governor also said that five people had received treatment after being "
+            "injured by the quake, which struck seven km (4 miles) east of Dargahan.",
+            "seven",
+            None,
+        ),
+        (
+            "Rahall says that he will likely invoke the Congressional Review Act, a rarely used "
+            "law that gives Congress 60 days to overrule regulations.",
+            "60",
+            None,
+        ),
+        (
+            "Police say his blood-alcohol level was 0.41, more than five times the legal limit.",
+            "five",
+            "Police",
+        ),
+        # A speaker inside a relative clause vouches for that clause only.
+        (
+            "The Bush administration issued two late-term regulations on Thursday that "
+            "environmentalists say weaken protection for endangered species.",
+            "two",
+            None,
+        ),
+        # Unnamed reports.
+        (
+            "The Nationals reportedly have bid $160 million over eight years.",
+            "$160 million",
+            "reports",
+        ),
     ],
 )
 def test_what_a_cue_vouches_for(nlp: Language, text: str, figure: str, speaker: str | None) -> None:

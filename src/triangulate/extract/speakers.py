@@ -146,6 +146,8 @@ def _attribute(article: Article, doc: Doc, cue: Cue, state: State) -> Attributio
 
 def _resolve(head: Token, phrase: Span, cue: Cue, state: State) -> Speaker | None:
     """Turn a speaker phrase into a speaker, looking back for pronouns and descriptions."""
+    if cue.cue == "reportedly":
+        return Speaker("reports", "descriptive", "reports", plural=True)
     if _NUMBERED.search(phrase.text):
         # "Juror No. 8": a person named by a number, no referent to look back for
         name = clean_name(phrase.text)
