@@ -28,6 +28,7 @@ class Row:
     change: str | None = None
     joins_previous: bool = False  # same sentence as the previous row of this document
     after: str = ""  # more words of the sentence, after the counted phrase
+    holder: str | None = None  # the name the figure belongs to ("the Nationals bid ...")
 
 
 def build(
@@ -61,6 +62,7 @@ def build(
                 attributed_to=row.by,
                 as_of=row.as_of,
                 sentence_start=sentence_start,
+                holder=row.holder,
             )
         )
     # Sentences end at the first full stop after the figure (the table's words have none).

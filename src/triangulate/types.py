@@ -163,6 +163,7 @@ class Figure:
     as_of: dt.date | None = None
     sentence_start: int = 0
     sentence_end: int = 0
+    holder: str | None = None  # the name the figure belongs to ("the Nationals bid $160m")
 
 
 @dataclass(frozen=True, slots=True)

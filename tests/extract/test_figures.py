@@ -487,3 +487,28 @@ def test_references_ages_and_labels_are_not_figures(nlp: Language, sentence: str
 )
 def test_small_counts_of_victims_stay(nlp: Language, sentence: str, surface: str) -> None:
     assert surface in [f.text for f in _figures(nlp, sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holders"),
+    [
+        # the owner of an offer or a bid, a gapped subject, a bracketed gloss
+        (
+            "The Washington Nationals reportedly have bid $160 million over eight years, the "
+            "Baltimore Orioles between $140 million and $150 million over seven years.",
+            ["Washington Nationals"] * 2 + ["Baltimore Orioles"] * 3,
+        ),
+        (
+            "The Baltimore Orioles (seven years, $140- $150 million) and Washington Nationals "
+            "(eight years, $160 million) have made sizeable offers.",
+            ["Baltimore Orioles"] * 2 + ["Washington Nationals"] * 2,
+        ),
+        ("The Los Angeles Angels have made an eight-year offer.", ["Los Angeles Angels"]),
+        # an act told with other actors elsewhere has no holder, nor has a subject
+        ("INS Sukanya seized six rifles and 12 magazines.", [None, None]),
+        ("Five people were injured when the quake struck Qeshm.", [None]),
+        ("The Qeshm quake of magnitude 5.6 hurt two villagers.", [None, None]),
+    ],
+)
+def test_whose_figure_it_is(nlp: Language, sentence: str, holders: list[str | None]) -> None:
+    assert [f.holder for f in _figures(nlp, sentence)] == holders

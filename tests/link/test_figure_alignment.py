@@ -464,3 +464,17 @@ def test_one_number_of_one_sentence_counting_two_things_is_two_quantities() -> N
     groups = align_figures(figures, articles)
     assert [f.id for f in next(g for g in groups if figures[0] in g)] == ["f1"]
     assert [f.id for f in next(g for g in groups if figures[1] in g)] == ["f2", "f3"]
+
+
+def test_figures_of_two_named_holders_never_merge() -> None:
+    figures, articles = build(
+        [
+            Row("ap", "eight-year", "offer", holder="Angels"),
+            Row("ap", "eight years", "offer", holder="Nationals"),
+            Row("espn", "eight-year", "contract offer", holder="Los Angeles Angels"),
+            Row("mlb", "eight-year", "offer"),
+        ]
+    )
+    groups = align_figures(figures, articles)
+    assert sorted(len(g) for g in groups) == [1, 3]
+    assert [f.holder for f in next(g for g in groups if len(g) == 1)] == ["Nationals"]

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from triangulate.extract._figure_filters import is_figure
+from triangulate.extract._figure_holders import holder_of
 from triangulate.extract._figure_spans import candidate_spans, read_candidate
 from triangulate.extract._figure_tallies import tally_sides
 from triangulate.extract.counted import read_counted
@@ -86,6 +87,7 @@ def extract_figures(
                 as_of=_as_of(sent, start, article.published),
                 sentence_start=sent.start_char,
                 sentence_end=sent.end_char,
+                holder=holder_of(span),
             )
         )
     return figures
@@ -100,6 +102,7 @@ def _tally_side(
 ) -> Figure:
     """One side of an "N-M" tally as a figure: the "9" of "a 9-14 record"."""
     start, end = side
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
     return Figure(
         id=f"{article.id}:f{number}",
         doc_id=article.id,
@@ -111,6 +114,7 @@ def _tally_side(
         as_of=_as_of(sent, start, article.published),
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
+        holder=holder_of(span) if span is not None else None,
     )
 
 

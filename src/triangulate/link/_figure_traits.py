@@ -86,6 +86,7 @@ class Traits:
     forecast: bool  # "expected to return": a projection, not a count
     years: frozenset[str]  # years the counted phrase names: the period it covers
     outcome: str | None  # "killed", "injured", ...: what happened to the people counted
+    holder: frozenset[str]  # words of the name the figure belongs to ("nationals")
 
 
 def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
@@ -105,6 +106,7 @@ def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
         forecast=bool(_FORECAST.search(predicate)),
         years=frozenset(_YEAR.findall(counted)),
         outcome=_outcome(counted),
+        holder=keywords(figure.holder or ""),
     )
 
 

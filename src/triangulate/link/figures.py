@@ -32,7 +32,9 @@ What happened to the people counted tells quantities apart: killed, injured, arr
 charges ("two counts of murder") never join another outcome; "shot" may join the killed or the
 wounded only when both give one number ("two men shot", "two wounded men").
 
-A pair can never be linked (so no group holds both) when the kinds differ (a count and a
+A pair can never be linked (so no group holds both) when the figures belong to two named
+holders ("the Nationals bid $160 million over eight years" is no part of "the Angels' eight-year
+offer"), when the kinds differ (a count and a
 percentage, money and a count, a multiplier and anything else), when they state opposite
 changes, when they come from one sentence (two numbers there are two things, unless they are
 one number told twice of the same things or one value in two units: "36 miles (58 km)"; "two
@@ -228,6 +230,8 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
         score -= CHANGE_PENALTY
     if a.names and b.names and not a.names & b.names:
         score -= NAME_CLASH_PENALTY
+    if a.holder and b.holder and not a.holder & b.holder:
+        return -np.inf
     if fa.doc_id == fb.doc_id and not disputed:
         # One article gives one value per quantity: two values far apart in it are two
         # quantities ("12 magazines" today, "31 magazines" over the whole patrol); close ones

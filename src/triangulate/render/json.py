@@ -132,6 +132,7 @@ def _figure(figure: Figure) -> dict[str, Any]:
         "change": figure.change,
         "attributed_to": figure.attributed_to,
         "as_of": figure.as_of.isoformat() if figure.as_of else None,
+        "holder": figure.holder,
     }
 
 

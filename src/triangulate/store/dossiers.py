@@ -135,6 +135,7 @@ def _figure(f: Mapping[str, Any]) -> Figure:
         change=f.get("change"),
         attributed_to=f.get("attributed_to"),
         as_of=_date(f.get("as_of")),
+        holder=f.get("holder"),
     )
 
 
