@@ -8,6 +8,7 @@ import random
 import pytest
 
 from figure_records import Row, build
+from triangulate.link._figure_traits import read_traits
 from triangulate.link.figures import align_figures, keywords
 from triangulate.normalise.numbers import parse_amount
 from triangulate.types import Amount, Article, Figure, InputKind
@@ -478,3 +479,20 @@ def test_figures_of_two_named_holders_never_merge() -> None:
     groups = align_figures(figures, articles)
     assert sorted(len(g) for g in groups) == [1, 3]
     assert [f.holder for f in next(g for g in groups if len(g) == 1)] == ["Nationals"]
+
+
+@pytest.mark.parametrize(
+    ("counted", "read"),
+    [
+        ("people hurt", "people injured"),
+        ("Five people wounded in the blast", "Five people injured in the blast"),
+        ("protesters detained", "protesters arrested"),
+        ("people died in the fire", "people killed in the fire"),
+        # a shotgun is no shooting, a charge no outcome
+        ("shotgun shells", "shotgun shells"),
+        ("counts of murder", "counts of murder"),
+    ],
+)
+def test_an_outcome_reads_one_word_whatever_the_wording(counted: str, read: str) -> None:
+    figures, articles = build([Row("ap", "five", counted)])
+    assert read_traits(figures[0], {a.id: a.text for a in articles}).phrase == read

@@ -90,7 +90,7 @@ class Traits:
 
 
 def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
-    counted = (figure.counted or "").strip()
+    counted = _outcome_words((figure.counted or "").strip())
     context = _context(figure, texts)
     predicate = counted or _after(figure, texts)
     return Traits(
@@ -108,6 +108,25 @@ def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
         outcome=_outcome(counted),
         holder=keywords(figure.holder or ""),
     )
+
+
+def _outcome_words(counted: str) -> str:
+    """The counted phrase with each outcome told in one word: "people hurt" and "people
+    wounded" read "people injured", so that wording does not keep one count apart."""
+
+    if _CHARGES.intersection(_WORD.findall(counted.lower())):
+        return counted  # "two counts of murder" counts charges: the crime is their name
+
+    def canonical(match: re.Match[str]) -> str:
+        word = match.group().lower()
+        if word.startswith("shotgun"):
+            return match.group()
+        for outcome, beginnings in _OUTCOMES.items():
+            if outcome != "shot" and word.startswith(beginnings):
+                return outcome
+        return match.group()
+
+    return re.sub(r"[A-Za-z]+", canonical, counted)
 
 
 def _outcome(counted: str) -> str | None:
