@@ -253,10 +253,24 @@ def test_a_day_without_its_year_takes_the_year_the_article_gives_it(nlp: Languag
         "Nigel Hacker runs Intarsia Design out of a heritage home at 2016 Ontario.",
         "The lights were blazing at the two-storey 1950s-style office building.",
         "Jamil Abdullah Al-Amin, the 1960s militant once named H. Rap Brown, was convicted.",
+        "Raj Chohan was hit by a 2013 gray Camry in Richmond Hill.",
+        "Police found a gray 2013 Toyota a few blocks away.",
     ],
 )
 def test_addresses_and_decades_as_adjectives_are_no_dates(nlp: Language, text: str) -> None:
     assert _one(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The group sued over its 2005 petition to list the polar bear.", "2005"),
+        ("The changes weaken the 1973 law that protects endangered species.", "1973"),
+        ("He was convicted of the 2005 murder of a sheriff's deputy.", "2005"),
+    ],
+)
+def test_a_year_on_a_document_or_an_event_dates_it(nlp: Language, text: str, surface: str) -> None:
+    assert [(s, d) for s, d, _ in _one(nlp, text)] == [(surface, surface)]
 
 
 @pytest.mark.parametrize(

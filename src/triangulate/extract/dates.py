@@ -32,6 +32,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from triangulate.normalise.dates import resolve_date
+from triangulate.normalise.names import word_set
 from triangulate.types import Article, DateMention
 
 if TYPE_CHECKING:
@@ -104,6 +105,13 @@ _EVENT_NOUN = re.compile(
     r"|protests?|votes?|crisis|violence|deals?|talks|visits?|raids?|crash(?:es)?|blasts?"
     r"|coup|surge|increase|decline|drop|ban|invasion|summit|trial|death|murders?|arrests?"
     r"|return|launch|collapse|victory|defeat|deadline|ceasefire|truce|outbreak|influx)$"
+)
+# Documents and spells a year dates ("the 1973 law", "its 2005 petition", "the 2008 season");
+# events are read by _EVENT_NOUN.
+_DATED_NOUNS = word_set(
+    """law laws act bill petition petitions report reports rule rules ruling study survey census
+    season seasons case verdict sentence plan budget order letter speech ban treaty accord
+    agreement amendment policy campaign race poll polls"""
 )
 _CORE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr"})
 
@@ -230,13 +238,23 @@ def _is_name_or_label(doc: Doc, text: str, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not _BARE_YEAR.match(text):
         return False
-    root = span.root
-    if root.dep_ in _MODIFIER_DEPS and root.head.i > root.i and root.head.pos_ in _NOUNS:
-        return True
     if end < len(text) and text[end] == "-":
         return True  # "a 1950s-style building"
-    # The small parser often misses the modifier ("a gray 2013 Toyota"): a noun right after it.
-    return span.end < len(doc) and doc[span.end].pos_ in _NOUNS
+    # A year names a model or a kind ("a gray 2013 Toyota", "the 1960s militant"), but dates
+    # an event or a document ("its 2005 petition", "the 1973 law"). The small parser often
+    # misses the modifier: a noun right after it is what the year modifies.
+    root = span.root
+    if root.dep_ in _MODIFIER_DEPS and root.head.i > root.i and root.head.pos_ in _NOUNS:
+        return _labels(text, root.head)
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.pos_ in _NOUNS and _labels(text, after)
+
+
+def _labels(year: str, noun: Token) -> bool:
+    """Whether a year before ``noun`` labels it rather than dates it."""
+    if year.endswith("s") or noun.pos_ == "PROPN":
+        return True
+    return not (noun.lower_ in _DATED_NOUNS or _EVENT_NOUN.search(noun.lower_))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
