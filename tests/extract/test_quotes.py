@@ -166,6 +166,12 @@ def test_speaker_of_quote(nlp: Language, text: str, speaker: str) -> None:
         ("They stress that a “yes” vote does not start a strike, SAG leaders said.", False),
         # An outcry is speech, however short and capitalised.
         ('Other protesters joined them in pelting police with bottles, shouting "Thieves!"', True),
+        # Title Case words name a work, a show or an honour, however long.
+        ("He won a Tony Award in 2004 for his role in the musical “The Boy from Oz.”", False),
+        ("Her classmates voted her “Most Likely to Succeed.”", False),
+        ("He plays Wolverine, as in the coming “X-Men Origins: Wolverine,” and others.", False),
+        # ... unless a cue stands right beside them: a slogan read, a chant demanded.
+        ('Protesters unfurled banners reading "Peoples of Europe, Rise Up."', True),
     ],
 )
 def test_scare_quotes(nlp: Language, text: str, kept: bool) -> None:

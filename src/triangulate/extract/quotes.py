@@ -29,7 +29,7 @@ from triangulate.extract._speaker_words import (
     sentences,
     title_before,
 )
-from triangulate.normalise.names import TITLE_WORDS
+from triangulate.normalise.names import TITLE_WORDS, word_set
 from triangulate.types import Article, Attribution, Quote, Span
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ __all__ = ["MAX_QUOTE_CHARS", "extract_quotes", "find_quote_spans"]
 _CARRY_SENTENCES = 3  # a quote's speaker goes on over this many sentences of narrative
 _SHORT_WORDS = 3  # "scare quotes" of up to this many words need a speaker in their sentence
 _REPORTING = SPEECH_VERBS | QUOTING_VERBS
+_MAX_TITLE_WORDS = 10
+_MINOR_WORDS = word_set("a an the of and or to in on at for from by with as is")
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -247,6 +249,9 @@ def _is_scare_quote(
 ) -> bool:
     """A few words in marks that are not reported speech: a term, a nickname, a title."""
     words = WORD.findall(text[mark.start : mark.end])
+    beside = credit is not None and _beside(text, credit, mark)
+    if not alone and not beside and _names_a_work(words):
+        return True  # “The Boy From Oz”, “X-Men Origins: Wolverine”, “Most Likely to Succeed”
     if len(words) > _SHORT_WORDS:
         return False
     if credit is None or _modifies_noun(doc, mark):
@@ -257,6 +262,14 @@ def _is_scare_quote(
         return False  # 'he responded "Yes."': words said, right beside the verb
     # “American Pie”, “Scrubs”: capitalised words inside a sentence name a work, not speech.
     return not alone and all(w[:1].isupper() for w in words)
+
+
+def _names_a_work(words: Sequence[str]) -> bool:
+    """Title Case words: the name of a work, a show or an honour, not a sentence said."""
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return (
+        len(content) > 1 and len(words) <= _MAX_TITLE_WORDS and all(w[0].isupper() for w in content)
+    )
 
 
 def _modifies_noun(doc: Doc, mark: Mark) -> bool:
