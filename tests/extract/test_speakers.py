@@ -516,6 +516,12 @@ def test_news_cue_patterns(nlp: Language, text: str, speaker: str) -> None:
             "described the night.",
             ["Rosa Diaz"],
         ),
+        # A name NER took for a body is a person's when a person noun stands beside it.
+        (
+            "Darcy Davies, a student at the University of Alaska Fairbanks, authored a "
+            "thesis.\nDavies wrote that the money was wasted.\nShe wrote that it was debatable.",
+            ["Davies", "Davies"],
+        ),
     ],
 )
 def test_speakers_described_pointed_at_or_slipped(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from triangulate.extract._speaker_words import (
     COMPANY_NOUNS,
+    PERSON_NOUNS,
     POLL_NOUNS,
     PUBLISHED_NOUNS,
     REPORTING_VERBS,
@@ -317,8 +318,11 @@ def _restrictive_clause_end(clause: Token) -> int | None:
 
 
 def aged(head: Token) -> bool:
-    """ "25-year-old Guzel", "Maral, 45,": an age makes a name a person's."""
+    """ "25-year-old Guzel", "Maral, 45,": an age makes a name a person's, as does a person
+    noun set beside it ("Darcy Davies, a student at the university")."""
     for child in head.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS | TITLE_WORDS:
+            return True
         if child.dep_ in {"amod", "compound", "nmod"} and any(
             t.lower_ == "year" for t in child.subtree
         ):

@@ -129,12 +129,13 @@ def _people(doc: Doc, quoted: Container[int]) -> list[Span]:
     return [
         e
         for e in doc.ents
-        if e.start not in quoted
-        and (
-            (e.label_ == "PERSON" and not ner_slip(e))
-            or (e.label_ in _SLIPPED_LABELS and e.root.pos_ == "PROPN" and aged(e.root))
-        )
+        if e.start not in quoted and ((e.label_ == "PERSON" and not ner_slip(e)) or _aged_name(e))
     ]
+
+
+def _aged_name(ent: Span) -> bool:
+    """A name NER took for a body or a place that an age or a person noun goes with."""
+    return ent.label_ in _SLIPPED_LABELS and ent.root.pos_ == "PROPN" and aged(ent.root)
 
 
 def quoted_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
@@ -315,7 +316,7 @@ def titles_by_name(doc: Doc) -> dict[str, frozenset[str]]:
     """Title words written before each person's name anywhere in the document."""
     found: dict[str, set[str]] = {}
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not _aged_name(ent):
             continue
         words = {t.lower_ for t in ent if t.lower_ in TITLE_WORDS}
         i = ent.start - 1
