@@ -108,7 +108,8 @@ COMPANY_NOUNS = word_set("company firm corporation retailer carrier airline manu
 # Things with words written on them: 'banners reading "Peoples of Europe, Rise Up."'.
 INSCRIPTION_NOUNS = word_set(
     """sign placard banner poster plaque shirt t-shirt slogan graffiti billboard leaflet
-    flyer sticker inscription headline"""
+    flyer sticker inscription headline marker tablet memorial headstone gravestone tombstone
+    epitaph caption card note"""
 )
 # Source nouns whose "in X" names the outlet: "an editorial in the daily Eleftheros Typos".
 PUBLISHED_NOUNS = word_set("editorial article column")
