@@ -447,7 +447,10 @@ def test_real_news_spans(nlp: Language, shared: Path) -> None:
             "banners",
         ),
         ('Protesters carried signs that read "Justice for Kimani."', "signs"),
-        ('A historical marker reads, "These buildings were the heart of Palmer."', "marker"),
+        (
+            'A historical marker reads, "These buildings were the heart of Palmer."',
+            "a historical marker",
+        ),
         # A plea right after its quote; a name the parser hung on the body a speaker is for.
         (
             'The mother of the teen, Carol Gray, called for calm. "Please, no violence," she '
