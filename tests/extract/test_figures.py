@@ -402,6 +402,8 @@ def test_size_counts_the_members_of_the_whole(nlp: Language) -> None:
     ("sentence", "value", "unit"),
     [
         ("More than half of the candidates come from the party.", 50.0, "%"),
+        ("Among the candidates, more than half are members of the party.", 50.0, "%"),
+        ("About half were destroyed in the fire.", 50.0, "%"),
         ("Half a million people left.", 500_000.0, None),
     ],
 )

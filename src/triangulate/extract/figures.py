@@ -32,6 +32,8 @@ __all__ = ["extract_figures"]
 _QUAKE = re.compile(r"\b(?:magnitude|earthquake|quake|tremor|temblor|Richter)\b", re.IGNORECASE)
 _FRACTION = re.compile(r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*[(\[]\s*")
+# What follows a fraction that is a share: "half of the candidates", "more than half are ...".
+_SHARE_AFTER = re.compile(r"\s*(?:of|are|were|is|was|have|had|will|would)\b|\s*[,.;:]")
 _RUPEE_COUNTRIES = (("PKR", "Pakistan"), ("INR", "India"), ("LKR", "Sri Lanka"), ("NPR", "Nepal"))
 
 
@@ -66,7 +68,7 @@ def extract_figures(
         taken = end
         sent = span.sent
         amount = _magnitude_in_context(amount, text[start:end], sent.text)
-        amount = _share(amount, text[start:end], text[end : end + 4])
+        amount = _share(amount, text[start:end], text[end : end + 8])
         borrowed = antecedent[1] if antecedent[0] == sent.start_char else None
         counted = read_counted(span, amount, borrowed)
         antecedent = (sent.start_char, counted.noun or borrowed)
@@ -119,8 +121,8 @@ def _tally_side(
 
 
 def _share(amount: Amount, surface: str, after: str) -> Amount:
-    """ "more than half of the candidates", "a third of homes": a share, in percent, so it
-    meets "50 percent" and "33%" of other reports."""
+    """ "more than half of the candidates", "a third of homes", "about half were destroyed": a
+    share, in percent, so it meets "50 percent" and "33%" of other reports."""
     ends = [x for x in (amount.value, amount.low, amount.high) if x is not None]
     if (
         amount.unit is None
@@ -128,7 +130,7 @@ def _share(amount: Amount, surface: str, after: str) -> Amount:
         and ends
         and all(0 < x < 1 for x in ends)
         and _FRACTION.search(surface)
-        and after.startswith(" of ")
+        and _SHARE_AFTER.match(after)
     ):
         return replace(
             amount,
