@@ -57,6 +57,7 @@ CASES = [
     ("between $140 and $150 million", A(None, low=140e6, high=150e6, unit="USD")),
     ("two or three", A(None, low=2.0, high=3.0)),
     ("up to 5,000", A(5000.0, high=5000.0, qualifier="up_to")),
+    ("within 10 days", A(10.0, high=10.0, qualifier="at_most", unit="days")),
     # vague amounts
     ("tens of thousands", A(None, low=10_000.0, high=99_999.0)),
     ("hundreds of thousands", A(None, low=100_000.0, high=999_999.0)),
@@ -65,6 +66,7 @@ CASES = [
     ("Hundreds", A(None, low=100.0, high=999.0)),
     ("millions", A(None, low=1e6, high=9999999.0)),
     ("dozens", A(None, low=24.0, high=99.0)),
+    ("scores", A(None, low=40.0, high=99.0)),
     ("several hundred", A(None, low=300.0, high=999.0)),
     ("a few thousand", A(None, low=2000.0, high=9999.0)),
     ("a handful", A(None, low=3.0, high=9.0)),

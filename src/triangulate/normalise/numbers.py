@@ -59,6 +59,7 @@ QUALIFIERS: dict[str, str] = {
     "no less than": "at_least",
     "at most": "at_most",
     "no more than": "at_most",
+    "within": "at_most",
     "up to": "up_to",
     "as many as": "up_to",
     "as much as": "up_to",
@@ -547,7 +548,8 @@ def _vague(m: re.Match[str], rupee: str) -> Amount | None:
         return Amount(None, low=base * scale, high=base * scale * 10 - 1, unit=unit)
     if m.group("plural"):
         low = _VAGUE_PLURAL[m.group("plural")]
-        high = 99.0 if m.group("plural") == "dozens" else low * 10 - 1
+        # "dozens" and "scores" stop short of a hundred, where "hundreds" take over.
+        high = 99.0 if m.group("plural") in {"dozens", "scores"} else low * 10 - 1
         return Amount(None, low=low, high=high, unit=unit)
     few_low, few_high = _VAGUE_FEW[m.group("few")]
     scale_word = m.group("scale") or ""
