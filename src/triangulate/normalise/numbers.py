@@ -410,7 +410,7 @@ _VAGUE_RE = re.compile(
     r"|(?P<plural>dozens|scores|hundreds|thousands|millions|billions|trillions)"
     r"|(?P<few>several|a few|many|a couple of|a couple|a handful of|a handful)"
     r"(?: (?P<scale>dozen|hundred|thousand|million|billion))?)"
-    r"(?: of (?P<unit>[a-z$€£ .]+))?$"
+    r"(?: of (?P<unit>[a-z$€£ .]+)| (?P<measure>[a-z°]+(?: [a-z]+)?))?$"
 )
 _DIGITS_RE = re.compile(r"^\d+(?:,\d{3})+(?:\.\d+)?$|^\d*\.\d+$|^\d+$|^\d+,\d{1,2}$")
 _SCI_RE = re.compile(r"^\d+(?:\.\d+)?e[+-]?\d+$")
@@ -537,8 +537,8 @@ def _hedge(amount: Amount, qualifier: str) -> Amount:
 
 def _vague(m: re.Match[str], rupee: str) -> Amount | None:
     unit = None
-    if m.group("unit"):
-        unit = _CURRENCY_WORDS.get(m.group("unit").strip())
+    if written := m.group("unit") or m.group("measure"):  # "of dollars", "a few feet"
+        unit = _CURRENCY_WORDS.get(written.strip()) or _MEASURE_UNITS.get(written.strip())
         if unit is None:
             return None
         unit = rupee if unit == "INR" else unit
