@@ -514,3 +514,16 @@ def test_small_counts_of_victims_stay(nlp: Language, sentence: str, surface: str
 )
 def test_whose_figure_it_is(nlp: Language, sentence: str, holders: list[str | None]) -> None:
     assert [f.holder for f in _figures(nlp, sentence)] == holders
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("The act has protected wildlife for more than three decades.", "more than three decades"),
+        ("She had been out of public view for nearly half a century.", "nearly half a century"),
+        ("Little is known of five decades of her life.", "five decades"),
+    ],
+)
+def test_decades_and_centuries_are_durations(nlp: Language, sentence: str, surface: str) -> None:
+    figures = _figures(nlp, sentence)
+    assert [(f.text, f.amount.unit) for f in figures] == [(surface, "years")]

@@ -70,6 +70,9 @@ CASES = [
     ("a few feet", A(None, low=2.0, high=9.0, unit="ft")),
     ("dozens of miles", A(None, low=24.0, high=99.0, unit="mi")),
     ("a couple of hours", A(2.0, qualifier="about", unit="h")),
+    # decades and centuries are years
+    ("more than three decades", A(30.0, low=30.0, qualifier="over", unit="years")),
+    ("nearly half a century", A(50.0, high=50.0, qualifier="nearly", unit="years")),
     ("several hundred", A(None, low=300.0, high=999.0)),
     ("a few thousand", A(None, low=2000.0, high=9999.0)),
     ("a handful", A(None, low=3.0, high=9.0)),

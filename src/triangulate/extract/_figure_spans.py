@@ -62,7 +62,9 @@ _NUMBER_WORD = (
 )
 # "three years", "a 24-hour strike": spaCy reads a duration as a date, so it is matched here.
 _DURATION_RE = re.compile(
-    rf"\b{_NUMBER_WORD}[ \u00a0-](?:second|minute|hour|day|week|month|year)s?\b", re.IGNORECASE
+    rf"\b{_NUMBER_WORD}[ \u00a0-](?:second|minute|hour|day|week|month|year|decade)s?\b"
+    rf"|\b(?:{_NUMBER_WORD}|a|half a) (?:century|centuries)\b|\b(?:a|one) decade\b",
+    re.IGNORECASE,
 )
 _TIME_PREPOSITIONS = {"over", "under"}  # "loans over three years": across, not "more than"
 _QUALIFIER_BEFORE = re.compile(

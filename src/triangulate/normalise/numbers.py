@@ -412,6 +412,9 @@ _VAGUE_RE = re.compile(
     r"(?: (?P<scale>dozen|hundred|thousand|million|billion))?)"
     r"(?: of (?P<unit>[a-z$€£ .]+)| (?P<measure>[a-z°]+(?: [a-z]+)?))?$"
 )
+# Decades and centuries are years counted in tens and hundreds ("five decades" = 50 years).
+_LONG_SPAN_RE = re.compile(r"^(.+?) (decades?|century|centuries)$")
+_LONG_SPAN_COUNTS = {"a": 1.0, "one": 1.0, "half a": 0.5, "a half": 0.5}
 _DIGITS_RE = re.compile(r"^\d+(?:,\d{3})+(?:\.\d+)?$|^\d*\.\d+$|^\d+$|^\d+,\d{1,2}$")
 _SCI_RE = re.compile(r"^\d+(?:\.\d+)?e[+-]?\d+$")
 _TOKEN_RE = re.compile(
@@ -479,6 +482,8 @@ def _normalise(text: str) -> str:
 def _parse_unhedged(s: str, rupee: str) -> Amount | None:
     if m := _VAGUE_RE.match(s):
         return _vague(m, rupee)
+    if m := _LONG_SPAN_RE.match(s):
+        return _long_span(m.group(1), m.group(2))
     if multiplier := _multiplier(s):
         return multiplier
     if m := _MAJOR_MINOR_RE.match(s):
@@ -500,6 +505,17 @@ def _parse_unhedged(s: str, rupee: str) -> Amount | None:
         if sep.start() > 0 and (found := _range(s[: sep.start()], s[sep.end() :])):
             return found
     return None
+
+
+def _long_span(count: str, span: str) -> Amount | None:
+    """ "three decades", "half a century": years, as durations are told elsewhere."""
+    value = _LONG_SPAN_COUNTS.get(count)
+    if value is None:
+        core = _parse_core(count)
+        if core is None or core.unit is not None:
+            return None
+        value = core.value
+    return Amount(_tidy(value * (10 if span.startswith("decade") else 100)), unit="years")
 
 
 def _range(left_text: str, right_text: str) -> Amount | None:
