@@ -9,6 +9,7 @@ agglomerative clustering merges groups while their mean pairwise score reaches
           + 0.30 * value_fit                          # 1 when the intervals overlap, 0 half a
                                                       # decade apart
           + 0.15 * specificity * [same value]         # "2,267" twice says more than "3" twice
+          - 0.10 * [values that cannot both hold]     # a conflict needs more than a like phrase
           - 0.10 * [only one of them states a change] # "rose 60%" vs "60% of ..."
           - 0.30 * [both name things, none shared]    # "Zarand quake" vs "Bam quake", 2021/2023
           - 0.35 * [one document, values apart]       # scaled up to a tenth of a decade apart
@@ -62,7 +63,7 @@ import numpy as np
 import numpy.typing as npt
 
 from triangulate.link._figure_traits import Traits, keywords, read_traits
-from triangulate.normalise.intervals import Interval, log_gap
+from triangulate.normalise.intervals import Interval, common_point, log_gap
 from triangulate.types import Article, Figure
 
 __all__ = ["THRESHOLD", "EmbedFn", "align_figures", "keywords", "pair_scores"]
@@ -74,6 +75,7 @@ W_EMBEDDING, W_KEYWORDS, W_VALUE = 0.50, 0.25, 0.30
 COUNTED_SHARE = 0.5  # of the text similarity; the rest comes from the words around
 VALUE_FADE = 0.5  # decades over which value agreement fades to nothing
 SAME_VALUE_BONUS = 0.15
+DISJOINT_PENALTY = 0.10
 CHANGE_PENALTY = 0.10
 NAME_CLASH_PENALTY = 0.30
 SAME_DOCUMENT_PENALTY = 0.35  # two values of one document, a tenth of a decade or more apart
@@ -224,6 +226,8 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
     score = W_EMBEDDING * text + W_KEYWORDS * jaccard + W_VALUE * max(0.0, 1.0 - gap / VALUE_FADE)
     if _identical(fa, fb):
         score += SAME_VALUE_BONUS * _specificity(a.span)
+    elif a.span is not None and b.span is not None and not common_point([a.span, b.span]):
+        score -= DISJOINT_PENALTY
     if a.outcome and a.outcome == b.outcome and _identical(fa, fb):
         score += SAME_OUTCOME_BONUS  # "2 hurt" and "two wounded men": one count, told twice
     if bool(fa.change) != bool(fb.change):
