@@ -496,4 +496,3 @@ def test_figures_of_two_named_holders_never_merge() -> None:
 def test_an_outcome_reads_one_word_whatever_the_wording(counted: str, read: str) -> None:
     figures, articles = build([Row("ap", "five", counted)])
     assert read_traits(figures[0], {a.id: a.text for a in articles}).phrase == read
-
