@@ -98,7 +98,11 @@ def test_real_news(nlp: Language, shared: Path) -> None:
     ("text", "surface", "label"),
     [
         # Names the small model misses or calls a facility, marked as people by a title.
-        ("Mr Alishbandi told the agency he was not expecting more deaths.", "Alishbandi", "PERSON"),
+        (
+            "Mr Alishbandi told the agency he was not expecting more deaths.",
+            "Mr Alishbandi",  # the title is part of the mention since titled aliases count
+            "PERSON",
+        ),
         (
             "Qeshm island governor Heydar Alishbandi told AFP that ten died.",
             "Heydar Alishbandi",
@@ -138,3 +142,105 @@ def test_bare_surname_of_a_named_person(nlp: Language) -> None:
 def test_lower_case_place_prefix_is_left_out(nlp: Language) -> None:
     text = "State television quoted the disaster center in the province of Hormozgan."
     assert "Hormozgan" in {m.text for m in _mentions(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # A formal title before a name is part of the mention (news style capitalises it).
+        ("She was struck just after 7 p.m., said Sgt. Marty Earley.", "Sgt. Marty Earley"),
+        (
+            "It occurred in the neighborhood Monday, said Sheriff's Capt. Ray Peavy.",
+            "Sheriff's Capt. Ray Peavy",
+        ),
+        (
+            "“President-elect Obama will review all 11th-hour regulations,” he said.",
+            "President-elect Obama",
+        ),
+        # A place before the title is no title; a lower-case description is no title either.
+        (
+            "“The community has spoken,” Fulton County District Attorney Paul Howard said.",
+            "District Attorney Paul Howard",
+        ),
+        (
+            "The gunman fled, according to Vancouver Police spokesperson Const. Tim Fanning.",
+            "Const. Tim Fanning",
+        ),
+        (
+            "Nichols killed Judge Rowland Barnes and sheriff's Deputy Hoyt Teasley.",
+            "Deputy Hoyt Teasley",
+        ),
+    ],
+)
+def test_a_title_before_a_name_is_part_of_the_mention(
+    nlp: Language, text: str, surface: str
+) -> None:
+    mentions = _mentions(nlp, text)
+    assert "PERSON" in {m.label for m in mentions if m.text == surface}
+    end = text.index(surface) + len(surface)
+    assert len([m for m in mentions if m.end == end]) == 1  # no second, untitled mention
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        (
+            "“The community has spoken,” Fulton County District Attorney Paul Howard said.",
+            "Fulton County",
+            "GPE",
+        ),
+        ("According to this L.A. Times story, the deal is done.", "L.A. Times", "ORG"),
+        (
+            "The supermax unit at the Florence Federal Correctional Complex at Florence holds him.",
+            "Florence Federal Correctional Complex",
+            "ORG",
+        ),
+        # A title word alone is a name when it is someone's surname.
+        (
+            "Cpl. Janice Leader, a 911 dispatcher, told the court. Leader said she told Hiller to hide.",
+            "Leader",
+            "PERSON",
+        ),
+    ],
+)
+def test_span_edges(nlp: Language, text: str, surface: str, label: str) -> None:
+    assert label in {m.label for m in _mentions(nlp, text) if m.text == surface}
+
+
+def test_a_title_alone_is_no_person(nlp: Language) -> None:
+    text = "The gunman fled, according to Vancouver Police spokesperson Const. Tim Fanning."
+    assert "Const." not in {m.text for m in _mentions(nlp, text)}
+
+
+def test_a_headline_person_is_cut_to_the_name_the_body_uses(nlp: Language) -> None:
+    text = (
+        "Obama Administration Flips Bush Endangered Species Ruling\n"
+        "The rule was changed in the final weeks of the Bush presidency, and Bush defended it."
+    )
+    people = {m.text for m in _mentions(nlp, text) if m.label == "PERSON"}
+    assert "Flips Bush" not in people
+    assert "Bush" in people
+
+
+@pytest.fixture(scope="module")
+def ecb(shared: Path) -> dict[str, str]:
+    path = shared / "data" / "ecbplus" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip("ECB+ data missing")
+    wanted = {"5_4ecb", "4_6ecb"}
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return {row["id"]: row["text"] for row in rows if row["id"] in wanted}
+
+
+@pytest.mark.parametrize(
+    ("doc", "surface"),
+    [
+        ("5_4ecb", "Thaddeus Young"),  # tagged ORG; the article calls him "Young"
+        ("4_6ecb", "Bettie"),  # tagged ORG; the article names "Bettie Page"
+    ],
+)
+def test_people_the_model_calls_organisations(
+    nlp: Language, ecb: dict[str, str], doc: str, surface: str
+) -> None:
+    labels = {m.label for m in _mentions(nlp, ecb[doc], doc) if m.text == surface}
+    assert labels == {"PERSON"}

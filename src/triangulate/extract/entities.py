@@ -4,14 +4,21 @@ The corrections, each a pure look at the document itself:
 
 * a span across a line break, or an ORG inside a headline (a line of Title Case words), is a
   headline mis-read ("Retaliation for Taliban’s Lack of Cooperation" is not an organisation),
-  unless the same words are an entity in the body too;
-* a person's surname tagged GPE / ORG / NORP ("Haqqani", "Achakzai") becomes PERSON when the
-  document names that person in full elsewhere;
+  unless the same words are an entity in the body too; a person in a headline is cut to the
+  name the body uses ("Administration Flips Bush Endangered ..." names "Bush");
+* a person's surname or first name tagged GPE / ORG / NORP ("Haqqani", "Achakzai", "Bettie")
+  becomes PERSON when the document names that person in full elsewhere, and so does a full
+  name tagged ORG when the document calls someone by its last word ("Thaddeus Young");
 * a transliterated name joined by connectors ("Tehreek-i-Taliban", "Lashkar-e-Taiba") that the
   tokenizer cut into pieces is one ORG, with an adjoining proper noun ("... Pakistan");
 * a surname on its own that the model missed, when the document names that person in full;
 * a proper name the model missed or called a facility that a title marks as a person ("Mr
   Alishbandi", "governor Heydar Alishbandi", "Heydar Alishbandi, Governor of Qeshm island");
+* a person's title written right before the name is part of the mention ("Sgt. Marty Earley",
+  "Deputy District Attorney Lowell Anger", "Mr. LaCalamita"): news style capitalises a formal
+  title before a name and leaves a description in lower case ("spokesperson Const. Tim
+  Fanning"), so the title is the run of capitalised title words, with a lower-case qualifier
+  ("caretaker Prime Minister") at most;
 * a name defined with its acronym, "Pakistan Institute ... Studies (PICSS)", is one ORG span;
 * a leading "the" and a trailing possessive "'s" are not part of the name; a single title or
   function word ("Caretaker", "Interior", "Whereas") is not an entity.
@@ -22,7 +29,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from triangulate.normalise.names import TITLE_WORDS, word_set
+from triangulate.normalise.names import (
+    TITLE_ABBREVIATIONS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    is_title_word,
+    word_set,
+)
 from triangulate.types import Article, EntityMention
 
 if TYPE_CHECKING:
@@ -53,6 +66,15 @@ _LABEL_OF = {"LOC": "GPE"}
 _PLACE_HEADS = word_set("island province region district county")
 _ORG_HEADS = word_set("administration government regime authorities leadership")
 _MAX_TITLED_WORDS = 3
+_MAX_TITLE_WORDS = 4  # "Deputy District Attorney", "Caretaker Prime Minister"
+# Lower-case words that still belong to a capitalised title after them: "caretaker Prime
+# Minister", "former President"; "spokesperson" or "sheriff's" before one is a description.
+_TITLE_QUALIFIERS = word_set("caretaker interim acting former deputy vice")
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+_LEADING_DETERMINER = re.compile(r"(?:this|that|these|those|a|an) (?=[A-Z])")
+_TRAILING_PREPOSITION = re.compile(r" (?:at|in|of|on|for|and|to|from)$")
+_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*")
+_OPENING = "\"“‘'(["
 
 
 def extract_entities(doc: Doc, article: Article) -> list[EntityMention]:
@@ -71,17 +93,22 @@ def extract_entities(doc: Doc, article: Article) -> list[EntityMention]:
         if "\n" not in text[s:e].strip()
         and not (label == "ORG" and _in_any(s, e, headlines) and text[s:e] not in body_names)
     ]
-    fixes = _joined_names(text, spans) + _defined_acronyms(text) + _titled_people(doc)
+    spans = [_headline_person(text, sp, headlines, body_names) for sp in spans]
+    fixes = _joined_names(text, spans) + _defined_acronyms(text) + _titled_people(doc, headlines)
     spans = _with_heads(doc, _override(spans, fixes))
+    spans = _people_named_otherwise(text, spans)
     people = _surnames(text, spans)
+    first_names = _first_names(text, spans)
     spans = sorted(spans + _bare_surnames(doc, people, spans))
+    spans = [(_title_start(text, s) if lb == "PERSON" else s, e, lb) for s, e, lb in spans]
     mentions: list[EntityMention] = []
     for s, e, label in spans:
         s, e = _tidy(text, s, e)
         surface = text[s:e]
-        if e <= s or _not_a_name(surface):
+        # "Leader said": a title word alone is a name when it is the surname of someone named.
+        if e <= s or (_not_a_name(surface) and surface not in people):
             continue
-        if label != "PERSON" and surface in people:
+        if label != "PERSON" and (surface in people or surface in first_names):
             label = "PERSON"
         mentions.append(EntityMention(article.id, s, e, surface, label))
     return mentions
@@ -107,6 +134,19 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
             found.append((offset, offset + len(line)))
         offset += len(line) + 1
     return found
+
+
+def _headline_person(
+    text: str, span: tuple[int, int, str], headlines: list[tuple[int, int]], body: set[str]
+) -> tuple[int, int, str]:
+    """A PERSON span in a headline, cut to its longest last words the body names alone."""
+    start, end, label = span
+    if label != "PERSON" or text[start:end] in body or not _in_any(start, end, headlines):
+        return span
+    for word in re.finditer(r"\S+", text[start:end]):
+        if text[start + word.start() : end] in body:
+            return start + word.start(), end, label
+    return span
 
 
 def _in_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -148,7 +188,10 @@ def _with_heads(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
             continue
         after = [t.lower_ for t in doc[span.end : span.end + 3]]
         before = [t.text for t in doc[max(span.start - 2, 0) : span.start]]
-        if after[:1] and after[0] in _PLACE_HEADS:  # a place, whatever the model called it
+        # "Hormozgan province" is a place, whatever the model called it; "Fulton County
+        # District Attorney" is a county and a title.
+        titled = span.end + 1 < len(doc) and _formal_title(doc[span.end + 1].text)
+        if after[:1] and after[0] in _PLACE_HEADS and not titled:
             end, label = doc[span.end].idx + len(doc[span.end]), "GPE"
         elif label == "GPE":  # "Island of Qeshm"; "the island of Qeshm" keeps the bare name
             if len(before) == 2 and before[0].lower() in _PLACE_HEADS and before[1] == "of":
@@ -167,8 +210,9 @@ def _with_heads(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
     return widened
 
 
-def _titled_people(doc: Doc) -> list[tuple[int, int, str]]:
-    """Runs of proper nouns outside any kept entity with a person's title before or after."""
+def _titled_people(doc: Doc, headlines: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Runs of proper nouns outside any kept entity with a person's title before or after; not
+    in a headline, where every word is capitalised ("Prime Minister Justifies Expulsion")."""
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(doc):
@@ -182,8 +226,10 @@ def _titled_people(doc: Doc) -> list[tuple[int, int, str]]:
         # "Heydar Alishbandi, Governor of ..." / "..., the governor of ...": an apposed title.
         after = [t.lower_ for t in doc[j : j + 3] if t.pos_ != "DET"][:2]
         apposed = len(after) == 2 and after[0] == "," and after[1] in _PERSON_TITLES
-        if (before in _PERSON_TITLES or apposed) and j - i <= _MAX_TITLED_WORDS:
-            found.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), "PERSON"))
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+        titled = (before in _PERSON_TITLES or apposed) and j - i <= _MAX_TITLED_WORDS
+        if titled and not _in_any(start, end, headlines):
+            found.append((start, end, "PERSON"))
         i = j
     return found
 
@@ -196,6 +242,32 @@ def _bare_name_word(token: Token) -> bool:
         and token.ent_type_ not in LABELS
         and token.lower_ not in TITLE_WORDS
     )
+
+
+def _title_start(text: str, start: int) -> int:
+    """Where a person's name starts once the formal title written before it is taken in."""
+    begin = start
+    for taken in range(_MAX_TITLE_WORDS):
+        match = _WORD_BEFORE.search(text, max(0, begin - 40), begin)
+        if match is None:
+            break
+        word = match.group(1).lstrip(_OPENING)
+        low = word.lower()
+        # A qualifier is no title on its own: "District" needs the "Attorney" after it.
+        if not (
+            (_formal_title(word) and (taken or low not in TITLE_MODIFIERS))
+            or (taken and low in _TITLE_QUALIFIERS and is_title_word(word))
+        ):
+            break
+        begin = match.end(1) - len(word)
+        if word != match.group(1):  # an opening quote or bracket: the title starts there
+            break
+    return begin
+
+
+def _formal_title(word: str) -> bool:
+    """A capitalised title word: "Sheriff", "Sgt.", "Sheriff's", "President-elect"."""
+    return word[:1].isupper() and is_title_word(word)
 
 
 def _defined_acronyms(text: str) -> list[tuple[int, int, str]]:
@@ -234,6 +306,21 @@ def _initials(words: list[str], *, minor: bool = False) -> str:
     return "".join(letters)
 
 
+def _people_named_otherwise(
+    text: str, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """ "Thaddeus Young" tagged ORG is a person when the document calls someone "Young" alone,
+    or tags the same words PERSON elsewhere."""
+    people = {text[s:e] for s, e, label in spans if label == "PERSON"}
+    relabelled = []
+    for start, end, label in spans:
+        words = [_POSSESSIVE.sub("", w) for w in text[start:end].split()]
+        named = 1 < len(words) <= _MAX_TITLED_WORDS and all(_CAPITALISED.match(w) for w in words)
+        person = named and (words[-1] in people or text[start:end] in people)
+        relabelled.append((start, end, "PERSON" if person else label))
+    return relabelled
+
+
 def _surnames(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
     """Last names of the people named in full in this document."""
     last: set[str] = set()
@@ -242,6 +329,18 @@ def _surnames(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
         if label == "PERSON" and len(words) > 1:
             last.add(_POSSESSIVE.sub("", words[-1]))
     return last
+
+
+def _first_names(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
+    """First names of the people named in full in this document ("Bettie" of "Bettie Page")."""
+    return {
+        words[0]
+        for s, e, label in spans
+        if label == "PERSON"
+        and len(words := text[s:e].split()) > 1
+        and words[0].isalpha()
+        and not is_title_word(words[0])
+    }
 
 
 def _bare_surnames(
@@ -271,6 +370,11 @@ def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     sentence_start = start == 0 or text[:start].rstrip(" \t")[-1:] in {"", ".", "\n", "!", "?"}
     if lead == "the " or (lead == "The " and sentence_start):
         start += 4
+    # "this L.A. Times story", "the Florence Federal Correctional Complex at Florence".
+    determiner = _LEADING_DETERMINER.match(text, start, end)
+    start = determiner.end() if determiner else start
+    preposition = _TRAILING_PREPOSITION.search(text, start, end)
+    end = preposition.start() if preposition else end
     return start, end
 
 
@@ -280,4 +384,6 @@ def _not_a_name(surface: str) -> bool:
         return True
     if surface.lower() in _NOT_NAMES:
         return True
-    return len(words) == 1 and surface.lower() in TITLE_WORDS
+    # "Const." alone is a title; "D.A." alone names the office.
+    title = surface.lower().rstrip(".") in TITLE_ABBREVIATIONS
+    return len(words) == 1 and (surface.lower() in TITLE_WORDS or title)

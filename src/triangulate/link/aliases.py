@@ -13,9 +13,20 @@ Automatic merges, each cheap and checkable:
 * a generic head added to an organisation ("Taliban administration", "Taliban-led government",
   "AFP news agency" = "Taliban", "AFP"), and a nationality before a name that only one
   nationality prefixes ("Afghan Taliban" = "Taliban", unless "Pakistani Taliban" appears too);
-* surnames: "Kakar" joins "Anwar ul Haq Kakar" when exactly one full name ends with it.
+* people: "Sgt. Marty Earley" and "Mr. Earley" are "Marty Earley" and "Earley"; "H. Dale Hall"
+  is "Dale Hall"; "Sam Dalembert" and 'Luis "Jerry" Ortiz' join "Samuel Dalembert" and "Jerry
+  Ortiz";
+* surnames: "Kakar" joins "Anwar ul Haq Kakar" when exactly one full name ends with it, or,
+  when several do ("Anthony LaCalamita", his wife "Michele LaCalamita"), the one the documents
+  using the surname introduced before it, by a clear majority of documents;
+* first names: "Charlene" joins "Charlene Kafoury", the one full name that starts with it, when
+  at least half the documents using it name her in full and no one has it as surname;
+* legal forms and departments: "Crowley Maritime Corp." = "Crowley Maritime", "Bloomington
+  Police Department" = "Bloomington Police"; a team's plural name: "Nationals";
+* dotted initials of a place: "L.A." and "L.A. Times" join "Los Angeles", "Los Angeles Times".
 
-A user-editable TOML alias table (:func:`load_alias_table`) forces merges (``[[alias]]``) and
+The union-find and the merges of people's names live in :mod:`._alias_groups`. A
+user-editable TOML alias table (:func:`load_alias_table`) forces merges (``[[alias]]``) and
 forbids them (``[[separate]]``). The canonical name of an entity is its fullest form.
 
 >>> from triangulate.types import EntityMention as M
@@ -31,14 +42,21 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from triangulate.link._alias_keys import exact_key
+from triangulate.link._alias_groups import PeopleGroups, name_keys
+from triangulate.link._alias_keys import (
+    exact_key,
+    initials,
+    last_word,
+    skeleton,
+    word_consonants,
+)
 from triangulate.link._alias_table import (
     AliasEntry,
     AliasTable,
     AliasTableError,
     load_alias_table,
 )
-from triangulate.normalise.names import NAME_SUFFIXES, US_STATES, clean_name, strip_titles, word_set
+from triangulate.normalise.names import clean_name, strip_person_titles
 from triangulate.types import Entity, EntityMention, Span
 
 __all__ = [
@@ -50,21 +68,17 @@ __all__ = [
     "merge_entities",
 ]
 
-_CONNECTORS = word_set("e i ul ut ud ur us al el o wal un ush bin ibn ad az as")
-_MINOR = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "le", "&"})
-_TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
-# "Alishbandi" / "Alishvandi", "Qasem" / "Kassem", "Mohammad" / "Muhammed": one sound each.
-_SOUNDS = (("ph", "f"), ("kh", "k"), ("q", "k"), ("c", "k"), ("v", "b"), ("w", "b"), ("z", "s"))
-_MIN_SKELETON = 6  # shorter skeletons ("Mali", "Male") are too easy to confuse without vowels
 _DOMINANT = 3  # times the mentions of all other owners together, for a short name to join
 _MIN_WORD_CONSONANTS = 4  # "Karvan" (krvn) is distinctive; "Mali" / "Male" (ml) is not
-_VOWELS = re.compile(r"[aeiouy]")
-# Heads that name an organisation's apparatus, not another organisation: "Taliban
-# administration", "Taliban-led government", "AFP news agency". Place heads ("island",
-# "province") are dropped by exact_key itself; "city" is not generic ("Qeshm City").
+_MIN_TEAM = 4  # "Nets" for the "New Jersey Nets"
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,3}")  # "L.A.", "B.C."
+# Heads that name an organisation's apparatus or legal form, not another organisation:
+# "Taliban administration", "Taliban-led government", "AFP news agency", "Bloomington Police
+# Department", "Crowley Maritime Corp.". Place heads ("island", "province") are dropped by
+# exact_key itself; "city" is not generic ("Qeshm City").
 _GENERIC_HEAD = re.compile(
     r"(?: led)?(?: (?:administration|government|regime|authorities|leadership|news agency"
-    r"|agency))+$"
+    r"|agency|department|dept|inc|corp|corporation|co|ltd|llc|plc|limited))+$"
 )
 
 
@@ -81,110 +95,32 @@ def merge_entities(
     groups.merge_generic_heads()
     groups.merge_nationality_prefixes()
     groups.merge_acronyms(mentions)
+    groups.merge_dotted_initials()
     groups.merge_full_names()
+    groups.merge_nicknames()
     groups.merge_organisation_parts()
     groups.merge_surnames()
+    groups.merge_first_names()
     groups.apply_forced()
     return groups.entities()
 
 
-def _keys(name: str) -> set[str]:
-    """The keys a user-written name may have: as an organisation's and as a person's."""
-    return {exact_key(name), exact_key(name, person=True)}
-
-
-def _skeleton(key: str) -> str | None:
-    """A spelling-insensitive key for multi-word names: consonants, sorted words."""
-    words = [w for w in re.split(r"[ -]+", key) if w and w not in _CONNECTORS | _MINOR]
-    if len(words) < 2:
-        return None
-    skeletons = sorted(_consonants(w) for w in words)
-    joined = " ".join(skeletons)
-    return joined if len(joined.replace(" ", "")) >= _MIN_SKELETON else None
-
-
-def _consonants(word: str) -> str:
-    """First letter plus consonants, with sounds that transliterations swap folded together."""
-    # An initial vowel is one sound too: "Ilias" / "Elias", "Usama" / "Osama".
-    first = "a" if word[0] in "aeiou" else word[0]
-    folded = first + _VOWELS.sub("", word[1:])
-    for sound, letter in _SOUNDS:
-        folded = folded.replace(sound, letter)
-    return re.sub(r"(.)\1+", r"\1", folded)
-
-
-def _initials(key: str) -> str:
-    letters = [w[0] for w in re.split(r"[ -]+", key) if w and w not in _CONNECTORS | _MINOR]
-    return "".join(letters)
-
-
-class _Groups:
-    """Union-find over exact keys, refusing merges the alias table marks as separate."""
-
-    def __init__(self, table: AliasTable) -> None:
-        self._table = table
-        self._parent: dict[str, str] = {}
-        self._keys: dict[str, list[str]] = {}  # root -> every key in its group
-        self._seen: dict[str, int] = {}  # key -> order of its first mention
-        self._mentions: dict[str, list[EntityMention]] = {}
-        self._separate = [frozenset(k for n in group for k in _keys(n)) for group in table.separate]
-
-    def add(self, mention: EntityMention) -> None:
-        key = exact_key(mention.text, person=mention.label == "PERSON")
-        if not key:
-            return
-        if mention.label == "GPE" and mention.text.endswith("."):
-            key = US_STATES.get(key, key)  # "Mich." is Michigan
-        if key not in self._parent:
-            self._parent[key] = key
-            self._keys[key] = [key]
-            self._seen[key] = len(self._seen)
-        self._mentions.setdefault(key, []).append(mention)
-
-    def find(self, key: str) -> str:
-        while self._parent[key] != key:
-            self._parent[key] = self._parent[self._parent[key]]
-            key = self._parent[key]
-        return key
-
-    def members(self) -> dict[str, list[str]]:
-        return {root: list(keys) for root, keys in self._keys.items()}
-
-    def union(self, a: str, b: str, *, forced: bool = False, any_type: bool = False) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if not forced:
-            combined = set(self._keys[ra]) | set(self._keys[rb])
-            if any(len(combined & group) > 1 for group in self._separate):
-                return
-            if not any_type and not self._compatible(self._keys[ra], self._keys[rb]):
-                return
-        self._parent[rb] = ra
-        self._keys[ra].extend(self._keys.pop(rb))
-
-    def _compatible(self, left: list[str], right: list[str]) -> bool:
-        """NORP ("Afghan") never merges with a place or group of the same spelling's family."""
-        types = {self._type(left), self._type(right)}
-        return len(types) == 1 or "NORP" not in types
-
-    def _type(self, keys: list[str]) -> str:
-        votes = Counter(m.label for k in keys for m in self._mentions.get(k, []))
-        return min(votes, key=lambda t: (-votes[t], _TYPE_RANK.get(t, 9))) if votes else "ORG"
+class _Groups(PeopleGroups):
+    """The merges of organisations, places and groups on top of the people's."""
 
     def merge_variants(self) -> None:
         by_skeleton: dict[str, str] = {}
         for key in list(self._parent):
-            skeleton = _skeleton(key) or self._word_skeleton(key)
-            if skeleton is not None:
-                self.union(by_skeleton.setdefault(skeleton, key), key)
+            found = skeleton(key) or self._word_skeleton(key)
+            if found is not None:
+                self.union(by_skeleton.setdefault(found, key), key)
 
     def _word_skeleton(self, key: str) -> str | None:
         """One-word places and groups spelt with other vowels: "Khaledin" / "Khaldin"."""
         kind = self._type([key])
         if " " in key or kind == "NORP":
             return None
-        consonants = re.sub(r"(.)\1+", r"\1", key[0] + _VOWELS.sub("", key[1:]))
+        consonants = word_consonants(key)
         # One-word "people" are often places the model misread ("villages of Khaledin");
         # a real surname needs one consonant more to be told apart ("Jordan" / "Jardine").
         if len(consonants) < _MIN_WORD_CONSONANTS + (kind == "PERSON"):
@@ -217,9 +153,6 @@ class _Groups:
     def _nationalities(self) -> set[str]:
         return {k for k in self._parent if self._type(self._group(k)) == "NORP"}
 
-    def _group(self, key: str) -> list[str]:
-        return self._keys[self.find(key)]
-
     def merge_plurals(self) -> None:
         """Nationalities: "Afghans" and "Afghan", "Pakistanis" and "Pakistani"; organisations
         told with and without a last "s": "Kraft Foods" and "Kraft Food"."""
@@ -233,14 +166,14 @@ class _Groups:
             ):
                 self.union(key, singular)
                 continue
-            # The model often tags a plural nationality as PERSON ("angry Greeks"): the
+            # The model often tags a plural nationality as PERSON or ORG ("angry Greeks"): the
             # singular's vote decides, and the type check must not refuse the merge.
             if (
                 key.endswith("s")
                 and " " not in key
                 and singular in self._parent
                 and self._type(self._group(singular)) == "NORP"
-                and self._type(self._group(key)) in {"NORP", "PERSON"}  # not "Philippines"
+                and self._type(self._group(key)) in {"NORP", "PERSON", "ORG"}  # not "Philippines"
             ):
                 self.union(singular, key, any_type=True)
 
@@ -254,27 +187,26 @@ class _Groups:
             if acronym in defined:
                 self.union(defined[acronym], key)
                 continue
-            matches = {self.find(k) for k in self._parent if k != key and _initials(k) == acronym}
+            matches = {self.find(k) for k in self._parent if k != key and initials(k) == acronym}
             if len(matches) == 1:
                 self.union(matches.pop(), key)
 
-    def merge_full_names(self) -> None:
-        """ "Robert J Pickell", "Anthony LaCalamita III" and "LaTonya Sharon Brown" join
-        "Robert Pickell", "Anthony LaCalamita" and "LaTonya Brown": middle initials, middle
-        names and generational suffixes do not count."""
-        people = [k for k in self._parent if self._type([k]) == "PERSON"]
-        variants: dict[str, set[str]] = {}
-        for key in people:
-            core = _person_core(key)
-            words = core.split()
-            if len(words) > 2 and f"{words[0]} {words[-1]}" in self._parent:
-                core = f"{words[0]} {words[-1]}"  # a middle name the story also leaves out
-            if core != key and len(core.split()) > 1:
-                variants.setdefault(core, set()).add(key)
-        for core, keys in variants.items():
-            # "George W. Bush" and "George H. W. Bush" are two people: only a lone variant joins.
-            if len(keys) == 1 and core in self._parent:
-                self.union(core, keys.pop())
+    def merge_dotted_initials(self) -> None:
+        """ "L.A." and "L.A. Times" join "Los Angeles" and "Los Angeles Times": dotted initials
+        stand for the one place of several words in the story that they spell."""
+        places: dict[str, set[str]] = {}
+        for key in self._parent:
+            if " " in key and self._type([key]) == "GPE":
+                places.setdefault(initials(key), set()).add(key)
+        for key in list(self._parent):
+            for dotted in {d for m in self._mentions[key] for d in _DOTTED.findall(m.text)}:
+                letters = dotted.replace(".", "").lower()
+                place = places.get(letters, set())
+                if len(place) != 1 or letters not in key.split():
+                    continue
+                full = re.sub(rf"\b{letters}\b", next(iter(place)), key, count=1)
+                if full in self._parent:
+                    self.union(full, key)
 
     def merge_organisation_parts(self) -> None:
         """ "Gordon" joins "Gordon Advisors", "WDIV" joins "WDIV-TV", "Beaumont Hospital" joins
@@ -289,11 +221,16 @@ class _Groups:
             # a several-word start is often a place ("Royal Oak" Beaumont Hospital), a one-word
             # end a generic noun ("Foreign Office").
             one_word = " " not in short
+            # A one-word plural end is a team or a party, not a generic noun: "Nationals".
+            team = one_word and short.endswith("s") and len(short) >= _MIN_TEAM
             owners = {
                 self.find(long)
                 for long in single
                 if long != short
-                and (long.startswith(short + " ") if one_word else long.endswith(" " + short))
+                and (
+                    (one_word and long.startswith(short + " "))
+                    or ((team or not one_word) and long.endswith(" " + short))
+                )
             }
             owner = self._dominant(owners)
             if owner is not None and self.find(short) != owner:
@@ -313,23 +250,9 @@ class _Groups:
         """Whether a name joins two organisations: "EU & IMF", "Fannie Mae and Freddie Mac"."""
         return any(re.search(r"&| and ", m.text) for m in self._mentions.get(key, []))
 
-    def merge_surnames(self) -> None:
-        members = self.members()
-        people = {r: ks for r, ks in members.items() if self._type(ks) == "PERSON"}
-        full_by_last: dict[str, set[str]] = {}
-        for root, keys in people.items():
-            for key in keys:
-                if len(key.split()) > 1:
-                    full_by_last.setdefault(_person_core(key).split()[-1], set()).add(root)
-        for root, keys in people.items():
-            if all(len(k.split()) == 1 for k in keys):
-                owners = full_by_last.get(keys[0], set()) - {root}
-                if len(owners) == 1:
-                    self.union(owners.pop(), root)
-
     def apply_forced(self) -> None:
         for entry in self._table.aliases:
-            keys = [k for n in (entry.name, *entry.aliases) for k in _keys(n)]
+            keys = [k for n in (entry.name, *entry.aliases) for k in name_keys(n)]
             present = [k for k in dict.fromkeys(keys) if k in self._parent]
             for key in present[1:]:
                 self.union(present[0], key, forced=True)
@@ -339,7 +262,7 @@ class _Groups:
         forced: dict[str, AliasEntry] = {}
         for entry in self._table.aliases:
             names = (entry.name, *entry.aliases)
-            present = [k for n in names for k in _keys(n) if k in self._parent]
+            present = [k for n in names for k in name_keys(n) if k in self._parent]
             if present:
                 forced[self.find(present[0])] = entry
         built: list[tuple[int, Entity]] = []
@@ -349,7 +272,7 @@ class _Groups:
             chosen = forced.get(root)
             name = chosen.name if chosen else _canonical(mentions, nationalities)
             kind = chosen.type if chosen and chosen.type else self._type(keys)
-            aliases = tuple(dict.fromkeys(m.text for m in mentions))
+            aliases = tuple(dict.fromkeys(a for m in mentions for a in _surfaces(m)))
             spans = tuple(Span(m.doc_id, m.start, m.end) for m in mentions)
             built.append((order, Entity("", name, kind, aliases, spans)))
         built.sort(key=lambda pair: pair[0])
@@ -357,6 +280,15 @@ class _Groups:
             Entity(f"e{i}", e.name, e.type, e.aliases, e.mentions)
             for i, (_, e) in enumerate(built, start=1)
         ]
+
+
+def _surfaces(mention: EntityMention) -> tuple[str, ...]:
+    """The mention's text, and a person's name without the title written before it: "Sgt. Marty
+    Earley" is an alias, and so is the "Marty Earley" inside it."""
+    if mention.label != "PERSON":
+        return (mention.text,)
+    name = strip_person_titles(mention.text)
+    return (mention.text, name) if mention.text.endswith(name) else (mention.text,)
 
 
 def _defined_acronyms(mentions: Sequence[EntityMention]) -> dict[str, str]:
@@ -397,15 +329,15 @@ def _canonical(mentions: list[EntityMention], nationalities: set[str]) -> str:
     first: dict[str, int] = {}
     for i, mention in enumerate(mentions):
         name = clean_name(mention.text)
-        name = strip_titles(name) if mention.label == "PERSON" else name
+        name = strip_person_titles(name) if mention.label == "PERSON" else name
         docs.setdefault(name, set()).add(mention.doc_id)
-        last_docs.setdefault(_last_word(name), set()).add(mention.doc_id)
+        last_docs.setdefault(last_word(name), set()).add(mention.doc_id)
         counts[name] += 1
         first.setdefault(name, i)
 
     def rank(name: str) -> tuple[int, int, int, int, int]:
         words = len(_core(exact_key(name), nationalities).split())
-        spelling = len(last_docs[_last_word(name)])
+        spelling = len(last_docs[last_word(name)])
         return words, spelling, len(docs[name]), counts[name], -first[name]
 
     return max(counts, key=rank)
@@ -416,15 +348,3 @@ def _core(key: str, nationalities: set[str]) -> str:
     core = _GENERIC_HEAD.sub("", key)
     first, _, rest = core.partition(" ")
     return rest if rest and first in nationalities else core
-
-
-def _person_core(key: str) -> str:
-    """A person's key without middle initials and generational suffixes."""
-    words = key.split()
-    kept = [w for i, w in enumerate(words) if not (i > 0 and (len(w) == 1 or w in NAME_SUFFIXES))]
-    return " ".join(kept)
-
-
-def _last_word(name: str) -> str:
-    words = re.split(r"[ -]+", name.lower())
-    return words[-1] if words else ""

@@ -14,9 +14,12 @@ import re
 __all__ = [
     "NAME_SUFFIXES",
     "TITLE_ABBREVIATIONS",
+    "TITLE_MODIFIERS",
     "TITLE_WORDS",
     "US_STATES",
     "clean_name",
+    "is_title_word",
+    "strip_person_titles",
     "strip_titles",
     "word_set",
 ]
@@ -47,6 +50,11 @@ TITLE_ABBREVIATIONS = word_set(
     """lt sgt const det dist atty capt col gen gov sen rep insp supt cpl pvt cmdr cdr maj adm
     brig prof rev dr mr mrs ms asst"""
 )
+# Words that qualify a title but are none alone: "Assistant Sheriff", "Deputy District Attorney".
+TITLE_MODIFIERS = word_set("assistant associate district special senior executive first")
+# Titles written short that TITLE_ABBREVIATIONS leaves out (it also drives the tokenizer):
+# "Dep. Ortiz", "Deputy D.A. Lowell Anger", "Ofc. Smith", "Fr. Boyle".
+_MORE_ABBREVIATIONS = word_set("dep d.a ofc pres fr")
 # Generational suffixes, never a surname: "Anthony LaCalamita III" is a LaCalamita.
 NAME_SUFFIXES = word_set("jr sr ii iii iv")
 # The abbreviations US news style gives states ("Troy, Mich."), read only with their full stop.
@@ -108,6 +116,38 @@ def clean_name(text: str) -> str:
     name = _SPACES.sub(" ", text).strip(' \t\n,;:-–—"“”‘’()[]')
     name = _LEADING_THE.sub("", name)
     return _POSSESSIVE.sub("", name).strip()
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a written word is a title or part of one: "Sgt.", "Sheriff's", "President-elect".
+
+    Wider than :data:`TITLE_WORDS`: abbreviations with or without their full stop, possessives,
+    a hyphened "-elect" and the qualifiers of :data:`TITLE_MODIFIERS` count too.
+    """
+    parts = _POSSESSIVE.sub("", word).split("-")
+    return all(
+        _is_title_part(part) or (i > 0 and part.lower() == "elect") for i, part in enumerate(parts)
+    )
+
+
+def _is_title_part(part: str) -> bool:
+    low = part.lower()
+    if low in TITLE_WORDS or low in TITLE_MODIFIERS:
+        return True
+    # British style drops the full stop: "Rev Billy Graham", "Sgt Marty Earley".
+    short = low[:-1] if low.endswith(".") else low
+    return short in TITLE_ABBREVIATIONS or short in _MORE_ABBREVIATIONS
+
+
+def strip_person_titles(name: str) -> str:
+    """Drop every leading title word in the wide sense of :func:`is_title_word` while a name
+    remains: "Deputy Sgt. Hoyt Teasley" -> "Hoyt Teasley", "Dist. Atty. Steve Cooley" -> "Steve
+    Cooley". For person names only: "District Court" is a court, not a "Court"."""
+    words = name.split()
+    cut = 0
+    while cut < len(words) - 1 and (is_title_word(words[cut]) or words[cut] == "of"):
+        cut += 1
+    return " ".join(words[cut:])
 
 
 def strip_titles(name: str) -> str:
