@@ -36,23 +36,27 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
 
     def share(test: Any) -> float:
         right = sum(bool(test(gold[g], predicted[p])) for g, p in pairs)
-        return right / len(pairs) if pairs else 0.0
+        return right / len(pairs)
 
-    return {
+    scores = {
         "figure_precision": precision,
         "figure_recall": recall,
         "figure_f1": f1,
-        "figure_normalisation_accuracy": share(_same_amount),
-        "figure_value_accuracy": share(
-            lambda g, p: all(_same_number(g.get(k), p.get(k)) for k in _NUMBERS)
-        ),
-        "figure_attribution_accuracy": share(
-            lambda g, p: speakers_agree(g.get("attributed_to"), p.get("attributed_to"))
-        ),
-        "figure_as_of_accuracy": share(lambda g, p: g.get("as_of") == p.get("as_of")),
         "figures_gold": float(len(gold)),
         "figures_predicted": float(len(predicted)),
     }
+    if pairs:  # no matched figure: nothing to normalise or attribute (not a zero)
+        scores |= {
+            "figure_normalisation_accuracy": share(_same_amount),
+            "figure_value_accuracy": share(
+                lambda g, p: all(_same_number(g.get(k), p.get(k)) for k in _NUMBERS)
+            ),
+            "figure_attribution_accuracy": share(
+                lambda g, p: speakers_agree(g.get("attributed_to"), p.get("attributed_to"))
+            ),
+            "figure_as_of_accuracy": share(lambda g, p: g.get("as_of") == p.get("as_of")),
+        }
+    return scores
 
 
 def _same_amount(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:

@@ -9,6 +9,9 @@ overlap first, each at most once). Over the matched figures:
   missed);
 - verdicts: for each gold measure with at least two matched figures, the predicted measure
   holding most of them (ties: the first listed) must carry the gold verdict.
+
+A story with no pair to align (or no measure to judge) gets no alignment (or verdict) score, so
+that it does not count as a perfect story in the mean.
 """
 
 from __future__ import annotations
@@ -55,14 +58,14 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
         if holders:
             best = min(holders, key=lambda m: (-holders[m], rank.get(m, len(rank))))
             right += measures[rank[best]]["verdict"] == verdicts.get(gold_measure)
-    return {
-        "alignment_precision": precision,
-        "alignment_recall": recall,
-        "alignment_f1": f1,
-        "verdict_accuracy": right / judged if judged else 1.0,
-        "verdict_judged": float(judged),
-        "measure_figures_matched": float(len(pairs)),
-    }
+    scores = {"verdict_judged": float(judged), "measure_figures_matched": float(len(pairs))}
+    # A story with nothing to align or judge tells nothing either way: no score (it would
+    # otherwise count as perfect in the mean over stories).
+    if gold_pos or pred_pos:
+        scores |= {"alignment_precision": precision, "alignment_recall": recall, "alignment_f1": f1}
+    if judged:
+        scores["verdict_accuracy"] = right / judged
+    return scores
 
 
 def _match(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:

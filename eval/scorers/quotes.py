@@ -29,15 +29,16 @@ def score(gold_dir: Path, dossier: dict[str, Any]) -> dict[str, float]:
     precision = len(pairs) / len(predicted) if predicted else 0.0
     recall = len(pairs) / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
+    scores = {
         "quote_precision": precision,
         "quote_recall": recall,
         "quote_f1": f1,
-        "speaker_accuracy": right / len(pairs) if pairs else 0.0,
-        "speaker_exact": exact / len(pairs) if pairs else 0.0,
         "quotes_gold": float(len(gold)),
         "quotes_predicted": float(len(predicted)),
     }
+    if pairs:  # no matched quote: no speaker to score (not a zero, not a perfect score)
+        scores |= {"speaker_accuracy": right / len(pairs), "speaker_exact": exact / len(pairs)}
+    return scores
 
 
 def _same(gold: str | None, predicted: str | None) -> bool:
