@@ -40,4 +40,3 @@ def _words(name: str) -> list[str]:
 def _last(words: list[str]) -> str:
     kept = [w for w in words if w.rstrip(".") not in _SUFFIXES]
     return kept[-1] if kept else words[-1]
-
