@@ -526,6 +526,13 @@ def test_news_cue_patterns(nlp: Language, text: str, speaker: str) -> None:
             "thesis.\nDavies wrote that the money was wasted.\nShe wrote that it was debatable.",
             ["Davies", "Davies"],
         ),
+        # ... or when a title stands before it: NER's ORG "Interior Ken Salazar" is a man.
+        (
+            "Secretary of Commerce Gary Locke and Secretary of the Interior Ken Salazar said "
+            'the rule was gone.\n"We are ensuring that species are protected," Salazar said.\n'
+            '"Agencies will consult with biologists," he said.',
+            ["Gary Locke and Ken Salazar", "Salazar", "Salazar"],
+        ),
     ],
 )
 def test_speakers_described_pointed_at_or_slipped(

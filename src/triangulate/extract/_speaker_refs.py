@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from triangulate.extract._speaker_phrases import aged
-from triangulate.extract._speaker_words import PERSON_NOUNS, entity_of, ner_slip
+from triangulate.extract._speaker_words import ORG_NOUNS, PERSON_NOUNS, entity_of, ner_slip
 from triangulate.normalise.names import (
     NAME_SUFFIXES,
     TITLE_WORDS,
@@ -100,6 +100,12 @@ class Mention:
 
 
 _SLIPPED_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_TITLE_REACH = 4  # tokens a title may stand before the name: "Secretary of the Interior X"
+# Last words of bodies' names that ORG_NOUNS leaves out.
+_ORG_ENDINGS = word_set(
+    """inc corp ltd llc co bank times post news herald journal tribune association foundation
+    university college school hospital society club fund trust"""
+)
 
 
 def person_name(ent: Span) -> str:
@@ -109,7 +115,10 @@ def person_name(ent: Span) -> str:
     "Lawyer Alexis Kougias" and "Steve Cooley of Los Angeles" are Paris Kyriakides, Dirk
     Kempthorne, Alexis Kougias and Steve Cooley.
     """
-    start = 0
+    doc = ent.doc
+    # "Secretary of the | Interior Ken Salazar": NER took in the end of the title.
+    slipped = ent.label_ != "PERSON" and len(ent) > 2
+    start = int(slipped and ent.start > 0 and doc[ent.start - 1].lower_ in {"of", "the"})
     for k, token in enumerate(ent[:-1]):
         word = token.lower_
         titles = all(t.lower_ in TITLE_WORDS | {"of", "the"} for t in ent[start:k])
@@ -134,8 +143,26 @@ def _people(doc: Doc, quoted: Container[int]) -> list[Span]:
 
 
 def _aged_name(ent: Span) -> bool:
-    """A name NER took for a body or a place that an age or a person noun goes with."""
-    return ent.label_ in _SLIPPED_LABELS and ent.root.pos_ == "PROPN" and aged(ent.root)
+    """A name NER took for a body or a place that an age, a person noun or a title goes with."""
+    return ent.label_ in _SLIPPED_LABELS and (
+        (ent.root.pos_ == "PROPN" and aged(ent.root)) or titled_name(ent)
+    )
+
+
+def titled_name(ent: Span) -> bool:
+    """ "Secretary of the Interior Ken Salazar", NER's ORG "Interior Ken Salazar": a body's
+    name ends in a noun ("Service"), a person's in two proper names after a title."""
+    if ent.label_ not in _SLIPPED_LABELS or len(ent) < 2:
+        return False
+    last, before = ent[-1], ent[-2]
+    if not (last.pos_ == before.pos_ == "PROPN" and last.is_title and before.is_title):
+        return False
+    if last.lower_ in ORG_NOUNS or last.lower_ in _ORG_ENDINGS:
+        return False
+    doc = ent.doc
+    return ent[0].lower_ in TITLE_WORDS or any(
+        doc[i].lower_ in TITLE_WORDS for i in range(max(0, ent.start - _TITLE_REACH), ent.start)
+    )
 
 
 def quoted_tokens(doc: Doc, spans: Sequence[tuple[int, int]]) -> frozenset[int]:

@@ -59,6 +59,7 @@ from triangulate.extract._speaker_refs import (
     mentions,
     person_genders,
     quoted_tokens,
+    titled_name,
     titles_by_name,
 )
 from triangulate.extract._speaker_state import Speaker, State
@@ -159,7 +160,7 @@ def _resolve(head: Token, phrase: Span, cue: Cue, state: State) -> Speaker | Non
         name = clean_name(entity.text)
         if name.startswith("The ") and entity.start == entity.sent.start:
             name = name[4:]  # "The World Health Organization warned": "The" is the sentence's
-        if _surname(name, state):
+        if _surname(name, state) or titled_name(entity):
             return state.person(entity)
         return Speaker(name, "org", last_name(name)) if name else None
     lower = head.lower_
