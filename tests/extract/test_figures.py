@@ -436,6 +436,7 @@ def test_currency_of_a_sum(nlp: Language, sentence: str, unit: str | None) -> No
         ("Cleveland beat the Sixers 88-72 on Friday.", ["88", "72"]),
         ("The jury deadlocked 9-3 in favor of death.", ["9", "3"]),
         ("Klitschko improved his record to 52-3 with the win.", ["52", "3"]),
+        ("Klitschko (58-3, 51 KOs) stopped Thompson.", ["58", "3", "51"]),
         # no tally: a phone number, a date
         ("Call 555-1234 with information.", []),
         ("He died on 2005-06-24 at home.", []),

@@ -1,9 +1,10 @@
 """Tallies told as "N-M": a season record, a game's score, a jury's or a vote's split.
 
-"slumping at 9-14", "a 162-139 record", "beat Cleveland 88-72", "the jury deadlocked 9-3" are
-no ranges: each side is a figure of its own, and reports compare them side by side (9 wins
-then 10 wins; 9 jurors for death in one report, nine in another). A side counts no noun of its
-own, so alignment reads the words around it; the words near the tally must say it is one.
+"slumping at 9-14", "a 162-139 record", "beat Cleveland 88-72", "the jury deadlocked 9-3",
+"Klitschko (58-3, 51 KOs)" are no ranges: each side is a figure of its own, and reports compare
+them side by side (9 wins then 10 wins; 9 jurors for death in one report, nine in another). A
+side counts no noun of its own, so alignment reads the words around it; the words near the
+tally must say it is one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["tally_sides"]
 
@@ -26,7 +27,7 @@ _TALLY_WORDS = frozenset(
     | {"ruling", "ruled", "majority", "verdict", "ballot", "panel", "record", "records"}
     | {"season", "start", "mark", "win", "won", "wins", "victory", "beat", "beats", "defeat"}
     | {"defeated", "lost", "loss", "losses", "score", "scored", "lead", "led", "trail"}
-    | {"trailed", "game", "match"}
+    | {"trailed", "game", "match", "ko", "kos", "knockout", "knockouts", "bout", "fight"}
 )
 
 
@@ -45,8 +46,16 @@ def tally_sides(doc: Doc, text: str, start: int) -> list[tuple[int, int]] | None
         return None
     near = doc[max(0, span.start - _WINDOW) : min(len(doc), span.end + _WINDOW)]
     standing = text[max(0, start - 3) : start].lower() == "at "  # "slumping at 9-14"
+    # "Klitschko (58-3, 51 KOs)": a record in brackets right after a name.
+    bracketed = span.start > 1 and doc[span.start - 1].text == "(" and _named(doc[span.start - 2])
     if not (
-        standing or ({t.lower_ for t in near} | {t.lemma_.lower() for t in near}) & _TALLY_WORDS
+        standing
+        or bracketed
+        or ({t.lower_ for t in near} | {t.lemma_.lower() for t in near}) & _TALLY_WORDS
     ):
         return None
     return [match.span(1), match.span(2)]
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
