@@ -399,6 +399,17 @@ def test_size_counts_the_members_of_the_whole(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Cleveland extended its 11-game winning streak.", "11"),
+        ("The Sixers have lost in a three-game losing streak.", "three"),
+    ],
+)
+def test_a_count_glued_to_its_unit_counts(nlp: Language, sentence: str, surface: str) -> None:
+    assert [f.text for f in _figures(nlp, sentence)] == [surface]
+
+
+@pytest.mark.parametrize(
     ("sentence", "value", "unit"),
     [
         ("More than half of the candidates come from the party.", 50.0, "%"),

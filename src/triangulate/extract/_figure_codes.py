@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["duration_counts", "is_time_or_code"]
+__all__ = ["duration_counts", "glued_size", "is_time_or_code"]
 
 _TIME_UNIT = re.compile(
     r"^[\s-]*(?:(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|"
@@ -55,11 +55,18 @@ def duration_counts(text: str, start: int, end: int, unit: str | None) -> bool:
 
 # "a 2,507-member assembly", "the 300-seat parliament", "a three-story building": the size of
 # a body or a building, which a ledger compares across reports.
-_SIZE_WORDS = r"(?:member|strong|seat|stor(?:e)?y|person|juror|man|woman)\b"
+_SIZE_WORDS = r"(?:member|strong|seat|stor(?:e)?y|person|juror|man|woman|game|match)\b"
 
 # Digits glued to what follows: 5/17, 555-1234, "F16s", "a 15-year veteran"; but a unit of size
 # ("a 2,507-member assembly"), of strength, or a rate ("an $80,000-a-year job") is an amount's.
+_SIZED = re.compile(rf"-{_SIZE_WORDS}")
 _GLUED = re.compile(rf"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength|{_SIZE_WORDS}|an?-)[A-Za-z]")
+
+
+def glued_size(text: str, end: int) -> bool:
+    """Whether a number is glued to the unit its whole is counted in: "a 2,507-member
+    assembly", "an 11-game winning streak"."""
+    return _SIZED.match(text, end) is not None
 
 
 def is_time_or_code(text: str, start: int, end: int) -> bool:

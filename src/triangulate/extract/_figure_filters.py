@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from triangulate.extract._counted_predicates import PEOPLE_VERBS
-from triangulate.extract._figure_codes import duration_counts, is_time_or_code
+from triangulate.extract._figure_codes import duration_counts, glued_size, is_time_or_code
 from triangulate.extract._speaker_words import SPEECH_VERBS
 from triangulate.normalise.dates import MONTH_WORDS
 from triangulate.normalise.intervals import kind
@@ -238,6 +238,8 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
         return duration_counts(text, start, end, amount.unit)
     if is_time_or_code(text, start, end) or _is_year_range(amount):
         return False
+    if glued_size(text, end):
+        return True  # "an 11-game winning streak": a count of games, whatever NER calls it
     if re.search(r"\d\s?-\s?\d", surface) and _is_score(span):
         return False
     if re.fullmatch(r"[Oo]ne|[Aa]n?", surface) and not _one_counts(span[0]):

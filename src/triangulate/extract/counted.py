@@ -136,6 +136,8 @@ _SIZE_UNITS = {
     "juror": "jurors",
     "man": "men",
     "woman": "women",
+    "game": "games",
+    "match": "matches",
 }
 
 
