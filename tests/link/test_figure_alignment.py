@@ -496,3 +496,9 @@ def test_figures_of_two_named_holders_never_merge() -> None:
 def test_an_outcome_reads_one_word_whatever_the_wording(counted: str, read: str) -> None:
     figures, articles = build([Row("ap", "five", counted)])
     assert read_traits(figures[0], {a.id: a.text for a in articles}).phrase == read
+
+
+def test_only_a_count_of_people_has_an_outcome() -> None:
+    figures, articles = build([Row("ft", "110bn euros", "emergency rescue package")])
+    traits = read_traits(figures[0], {a.id: a.text for a in articles})
+    assert (traits.outcome, traits.phrase) == (None, "emergency rescue package")

@@ -90,12 +90,16 @@ class Traits:
 
 
 def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
-    counted = _outcome_words((figure.counted or "").strip())
+    quantity = kind(figure.amount)
+    counted = (figure.counted or "").strip()
+    # What happened to people: a count's. A "rescue package" of 110bn euros rescued nobody.
+    people = quantity == "count"
+    counted = _outcome_words(counted) if people else counted
     context = _context(figure, texts)
     predicate = counted or _after(figure, texts)
     return Traits(
         figure=figure,
-        kind=kind(figure.amount),
+        kind=quantity,
         span=interval(figure.amount),
         phrase=counted or context,
         context=context,
@@ -105,7 +109,7 @@ def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
         rate=_rate(counted) or _rate(_after(figure, texts)),
         forecast=bool(_FORECAST.search(predicate)),
         years=frozenset(_YEAR.findall(counted)),
-        outcome=_outcome(counted),
+        outcome=_outcome(counted) if people else None,
         holder=keywords(figure.holder or ""),
     )
 
