@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from triangulate.extract._speaker_words import entity_of
 from triangulate.normalise.names import word_set
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["holder_of"]
 
-_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Links a figure climbs through to reach the word it belongs to.
 _CLIMB = frozenset(
     {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "prep", "pobj", "dobj", "conj"}
@@ -122,9 +122,8 @@ def _owning(verb: Token) -> bool:
 def _name(token: Token) -> str | None:
     """The named entity ``token`` is part of, without "the" and "'s"; a date is no name, nor
     a capitalised word the model tagged no entity (a headline's "Dead")."""
-    if token.ent_type_ in _NAME_TYPES:
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if entity is not None:
-            words = [t for t in entity if t.lower_ != "the" and t.dep_ != "case"]
-            return " ".join(t.text for t in words) or None
-    return None
+    entity = entity_of(token)
+    if entity is None:
+        return None
+    words = [t for t in entity if t.lower_ != "the" and t.dep_ != "case"]
+    return " ".join(t.text for t in words) or None
