@@ -659,6 +659,12 @@ def test_no_speaker_where_none_speaks(nlp: Language, text: str) -> None:
             '"We are especially devastated," the statement said.',
             ["Gordon Advisors", "Gordon Advisors"],
         ),
+        # ... or penned it.
+        (
+            "Meyer penned a letter that sought to calm fans.\n"
+            "“I am sad that Catherine is not continuing,” the letter read in part.",
+            ["Meyer", "Meyer"],
+        ),
     ],
 )
 def test_pronouns_point_at_who_fits(nlp: Language, text: str, speakers: list[str]) -> None:

@@ -74,7 +74,7 @@ OUTCRY_VERBS = word_set("cry shout chant scream yell exclaim")
 # 'cried "my child, my child"' (not "her family began to cry").
 QUOTING_VERBS = NAMING_VERBS | OUTCRY_VERBS | word_set("request demand ask urge plead beg")
 # Verbs that issue a document the story then quotes: "Gordon Advisors issued a statement".
-ISSUING_VERBS = word_set("issue release publish send post")
+ISSUING_VERBS = word_set("issue release publish send post pen write sign")
 # Verbs that state an estimate with "at": "police put the crowd at 30,000", "he estimated
 # the size of the structure at 12,000 square feet".
 ESTIMATE_VERBS = word_set("put place peg estimate")
