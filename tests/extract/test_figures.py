@@ -415,6 +415,7 @@ def test_a_count_glued_to_its_unit_counts(nlp: Language, sentence: str, surface:
         ("More than half of the candidates come from the party.", 50.0, "%"),
         ("Among the candidates, more than half are members of the party.", 50.0, "%"),
         ("About half were destroyed in the fire.", 50.0, "%"),
+        ("Half the roof at the entrance has collapsed.", 50.0, "%"),
         ("Half a million people left.", 500_000.0, None),
     ],
 )
@@ -437,6 +438,21 @@ def test_a_fraction_of_something_is_a_share(
 )
 def test_currency_of_a_sum(nlp: Language, sentence: str, unit: str | None) -> None:
     assert _figures(nlp, sentence)[-1].amount.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amounts"),
+    [
+        ("A corner measuring 50m by 50m was alight.", [(50.0, "m"), (50.0, "m")]),
+        ("The wall was 3m high.", [(3.0, "m")]),
+        ("The firm raised £50m last year.", [(50e6, "GBP")]),
+        ("Some 50m people watched.", [(50e6, None)]),
+    ],
+)
+def test_a_glued_m_is_metres_where_a_size_is_told(
+    nlp: Language, sentence: str, amounts: list[tuple[float, str | None]]
+) -> None:
+    assert [(f.amount.value, f.amount.unit) for f in _figures(nlp, sentence)] == amounts
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,12 @@ _VAGUE_RE = re.compile(
     r"|\b(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)\b"
     r"|\b\w+-?fold\b"
 )
+# "50m" is 50 million ("50m people", "£50m") or 50 metres: "50m by 50m", "50m long", "50m away".
+_GLUED_M = re.compile(r"\d+(?:\.\d+)?m")
+_METRES_AFTER = re.compile(
+    r"\s*(?:by|x)\s*\d|\s+(?:long|high|wide|tall|deep|away|from|across|square|in diameter)\b"
+)
+_METRES_BEFORE = re.compile(r"\dm\s*(?:by|x)\s*\Z")
 _NUMBER_WORD = (
     r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|eighteen|twenty|thirty|forty|fifty|sixty|hundred)"
@@ -147,6 +153,10 @@ def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, in
         return None  # "between 10" whose upper end did not parse: leave it out
     if amount.unit is None and _LOST_SIGN.search(text, max(0, start - 8), start):
         amount = replace(amount, unit=UNKNOWN_CURRENCY)
+    if _GLUED_M.fullmatch(text, start, end) and (
+        _METRES_AFTER.match(text, end) or _METRES_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        amount = parse_amount(text[start : end - 1] + " m", rupee=rupee) or amount
     return start, end, amount
 
 

@@ -33,7 +33,9 @@ _QUAKE = re.compile(r"\b(?:magnitude|earthquake|quake|tremor|temblor|Richter)\b"
 _FRACTION = re.compile(r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths)\b", re.I)
 _PARENTHESIS = re.compile(r"\s*[(\[]\s*")
 # What follows a fraction that is a share: "half of the candidates", "more than half are ...".
-_SHARE_AFTER = re.compile(r"\s*(?:of|are|were|is|was|have|had|will|would)\b|\s*[,.;:]")
+_SHARE_AFTER = re.compile(
+    r"\s*(?:of|the|its|his|her|their|are|were|is|was|have|had|will|would)\b|\s*[,.;:]"
+)
 _RUPEE_COUNTRIES = (("PKR", "Pakistan"), ("INR", "India"), ("LKR", "Sri Lanka"), ("NPR", "Nepal"))
 
 
@@ -121,7 +123,7 @@ def _tally_side(
 
 
 def _share(amount: Amount, surface: str, after: str) -> Amount:
-    """ "more than half of the candidates", "a third of homes", "about half were destroyed": a
+    """ "more than half of the candidates", "half the roof", "about half were destroyed": a
     share, in percent, so it meets "50 percent" and "33%" of other reports."""
     ends = [x for x in (amount.value, amount.low, amount.high) if x is not None]
     if (
