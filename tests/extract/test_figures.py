@@ -464,6 +464,7 @@ def test_a_glued_m_is_metres_where_a_size_is_told(
         ("The jury deadlocked 9-3 in favor of death.", ["9", "3"]),
         ("Klitschko improved his record to 52-3 with the win.", ["52", "3"]),
         ("Klitschko (58-3, 51 KOs) stopped Thompson.", ["58", "3", "51"]),
+        ("Klitschko stopped Hasim Rahman (45-7-2) in Mannheim.", ["45", "7", "2"]),
         # no tally: a phone number, a date
         ("Call 555-1234 with information.", []),
         ("He died on 2005-06-24 at home.", []),

@@ -1,10 +1,10 @@
 """Tallies told as "N-M": a season record, a game's score, a jury's or a vote's split.
 
 "slumping at 9-14", "a 162-139 record", "beat Cleveland 88-72", "the jury deadlocked 9-3",
-"Klitschko (58-3, 51 KOs)" are no ranges: each side is a figure of its own, and reports compare
-them side by side (9 wins then 10 wins; 9 jurors for death in one report, nine in another). A
-side counts no noun of its own, so alignment reads the words around it; the words near the
-tally must say it is one.
+"Klitschko (58-3, 51 KOs)" and a record's three sides "Rahman (45-7-2)" are no ranges: each side
+is a figure of its own, and reports compare them side by side (9 wins then 10 wins; 9 jurors
+for death in one report, nine in another). A side counts no noun of its own, so alignment reads
+the words around it; the words near the tally must say it is one.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = ["tally_sides"]
 
-_TALLY = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})")
+# Two sides, or a record's three ("45-7-2": wins, losses, draws).
+_TALLY = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})(?:[-–](\d{1,3}))?")
 # Digits glued to more digits, letters or separators: "555-1234-5", "2005-06-24", "1-2/3".
 _GLUED_AFTER = re.compile(r"[\w/:-]|[.,]\d")
 _GLUED_BEFORE = re.compile(r"[\w.,/:-]\Z")
@@ -54,7 +55,7 @@ def tally_sides(doc: Doc, text: str, start: int) -> list[tuple[int, int]] | None
         or ({t.lower_ for t in near} | {t.lemma_.lower() for t in near}) & _TALLY_WORDS
     ):
         return None
-    return [match.span(1), match.span(2)]
+    return [match.span(k) for k in (1, 2, 3) if match.group(k) is not None]
 
 
 def _named(token: Token) -> bool:
