@@ -267,6 +267,8 @@ def test_addresses_and_decades_as_adjectives_are_no_dates(nlp: Language, text: s
         ("The group sued over its 2005 petition to list the polar bear.", "2005"),
         ("The changes weaken the 1973 law that protects endangered species.", "1973"),
         ("He was convicted of the 2005 murder of a sheriff's deputy.", "2005"),
+        ("Steve Pond, author of the 2005 book The Big Show, said so.", "2005"),
+        ("He hosted the 2007 Oscars only 11 days after the strike.", "2007"),
     ],
 )
 def test_a_year_on_a_document_or_an_event_dates_it(nlp: Language, text: str, surface: str) -> None:

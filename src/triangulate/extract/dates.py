@@ -111,7 +111,13 @@ _EVENT_NOUN = re.compile(
 _DATED_NOUNS = word_set(
     """law laws act bill petition petitions report reports rule rules ruling study survey census
     season seasons case verdict sentence plan budget order letter speech ban treaty accord
-    agreement amendment policy campaign race poll polls"""
+    agreement amendment policy campaign race poll polls book telecast broadcast show ceremony
+    slate"""
+)
+# Proper names of events a year dates: "the 2007 Oscars", "the 2004 Tony Awards".
+_DATED_NAMES = word_set(
+    """awards oscars emmys tonys grammys globes olympics games cup championships series open
+    summit festival marathon conference convention"""
 )
 _CORE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr"})
 
@@ -252,8 +258,10 @@ def _is_name_or_label(doc: Doc, text: str, start: int, end: int) -> bool:
 
 def _labels(year: str, noun: Token) -> bool:
     """Whether a year before ``noun`` labels it rather than dates it."""
-    if year.endswith("s") or noun.pos_ == "PROPN":
+    if year.endswith("s"):
         return True
+    if noun.pos_ == "PROPN":  # "a 2013 Toyota", but "the 2007 Oscars", "the 2005 Tony Awards"
+        return noun.lower_ not in _DATED_NAMES
     return not (noun.lower_ in _DATED_NOUNS or _EVENT_NOUN.search(noun.lower_))
 
 
