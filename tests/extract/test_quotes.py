@@ -152,6 +152,14 @@ def test_speaker_of_quote(nlp: Language, text: str, speaker: str) -> None:
     assert text[s.start : s.end].endswith(speaker.split()[-1])
 
 
+def test_whose_words_a_colon_introduces(nlp: Language) -> None:
+    text = (
+        "Red Sox owner John Henry has said that his team will not sign Mark Teixeira.\n"
+        "His exact words:\n“We met with Mr. Teixeira and were very much impressed with him.”"
+    )
+    assert [q.speaker for q in _quotes(nlp, text)] == ["John Henry"]
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [

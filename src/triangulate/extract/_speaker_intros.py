@@ -1,6 +1,7 @@
 """Sentences that introduce a quote without a reporting verb, and who they name.
 
-A colon introduction ("Andrew Wetzler ... was blunt: ¶ “We will see them in court.”"), a
+A colon introduction ("Andrew Wetzler ... was blunt: ¶ “We will see them in court.”", "His
+exact words: ¶ “...”"), a
 sentence pointing back at the quote before ('"I heard five shots." ¶ That's how Rosa Diaz
 described the night'), the person a quote paragraph follows ("T.J. Simons, 17, also heard
 the blast. ¶ “At first I thought it was thunder.”"), and the clause after a quoted "!" or "?"
@@ -28,6 +29,8 @@ __all__ = ["introductions"]
 # First words of a sentence that points back at what was just said: "That's how X put it."
 _POINTING_BACK = word_set("that those this these")
 _CLOSING = frozenset('"”’»')
+# What a person says, named by whose it is: "His exact words:", "Her reply:".
+_WORDS_NOUNS = word_set("word response reply answer message statement comment reaction verdict")
 
 
 def introductions(sent: Span, quoted: Container[int], text: str) -> list[Cue]:
@@ -70,11 +73,14 @@ def _introduction(sent: Span, quoted: Container[int], text: str) -> list[Cue]:
     else:
         return []
     subject = subject_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and colon is not None and verb.lemma_.lower() in _WORDS_NOUNS:
+        # "His exact words:", "Henry's response:": whose words they are speaks.
+        subject = next((c for c in verb.children if c.dep_ == "poss"), None)
     if subject is None or subject.i in quoted:
         return []
     if colon is None and not _introduces(subject):
         return []
-    if not (is_personal(subject) or entity_of(subject) or can_speak(subject)):
+    if not (is_personal(subject) or entity_of(subject) or can_speak(subject) or _owner(subject)):
         return []
     return [make_cue(subject, "colon" if colon is not None else "intro", None)]
 
@@ -118,3 +124,8 @@ def _quote_after(text: str, at: int, *, paragraph: bool = False) -> bool:
     if paragraph and "\n" not in rest[:gap]:
         return False
     return rest[gap : gap + 1] in tuple(OPENING_MARKS)
+
+
+def _owner(token: Token) -> bool:
+    """A possessive pronoun standing for whose words follow: "His" of "His exact words:"."""
+    return token.dep_ == "poss" and token.lower_ in {"his", "her"}

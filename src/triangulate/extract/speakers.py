@@ -82,7 +82,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SECONDARY_CUES", "SPEECH_VERBS", "find_attributions"]
 
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_PRONOUN_GENDER = {"he": "m", "she": "f", "his": "m", "her": "f"}  # "his" of "His words:"
 _ORG_PRONOUNS = frozenset({"it"})
 # Nouns for speakers just credited together: "the pair said" after "said Mark and Condon".
 _GROUP_NOUNS = word_set("pair duo two both couple")
