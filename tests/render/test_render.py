@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -85,3 +86,12 @@ def test_json_follows_the_published_schema_and_keeps_spans_exact() -> None:
         assert text[figure["start"] : figure["end"]] == figure["text"]
     assert data["figures"][0]["value"] == 2200 and isinstance(data["figures"][0]["value"], int)
     assert dossier_to_dict(_dossier())["measures"][0]["origins"] == ["Officials"]
+
+
+def test_reports_say_whose_figure_it_is() -> None:
+    dossier = _dossier()
+    owned = dataclasses.replace(dossier.figures[1], holder="<Nationals>")
+    dossier = dataclasses.replace(dossier, figures=(dossier.figures[0], owned))
+    assert "people died (<Nationals>)" in render(dossier, "markdown")
+    page = render(dossier, "html")
+    assert "people died (&lt;Nationals&gt;)" in page and "<Nationals>" not in page

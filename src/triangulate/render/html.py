@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from triangulate.render._cells import counted_with_holder
 from triangulate.types import Article, BriefSentence, Dossier, Figure, Measure
 
 __all__ = ["dossier_to_html"]
@@ -140,7 +141,7 @@ def _measure(measure: Measure, figures: Sequence[Figure], docs: dict[str, Articl
             for x in (
                 _name(docs.get(f.doc_id), f.doc_id),
                 f"“{f.text}”",
-                f.counted or "",
+                counted_with_holder(f),
                 f.amount.qualifier or "",
                 f.attributed_to or "(outlet)",
                 f.as_of or "—",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from triangulate.render._cells import counted_with_holder
 from triangulate.types import Article, BriefSentence, Dossier, Figure, Measure
 
 __all__ = ["dossier_to_markdown"]
@@ -147,7 +148,7 @@ def _measure_table(
                 for x in (
                     _source_name(docs.get(f.doc_id), f.doc_id),
                     _value(f),
-                    f"“{f.text}” {f.counted or ''}".strip(),
+                    f"“{f.text}” {counted_with_holder(f)}".strip(),
                     f.amount.qualifier or "",
                     f.attributed_to or "(outlet)",
                     str(f.as_of or "—"),
