@@ -44,6 +44,7 @@ _OWNING_VERBS = word_set(
 _MAX_BRACKETED = 12  # tokens a bracketed figure may sit after its opening bracket
 _GAP_WORDS = word_set("between and to or over at about around for with")
 _SCALE_WORDS = word_set("hundred thousand million billion trillion years")
+_SIGNS = frozenset({"$", "€", "£", "-", "–"})
 
 
 def holder_of(span: Span) -> str | None:
@@ -79,9 +80,9 @@ def _glossed(span: Span) -> str | None:
     figure stands in."""
     doc = span.doc
     for i in range(span.start - 1, max(span.sent.start, span.start - _MAX_BRACKETED) - 1, -1):
-        if doc[i].text in ")]":
+        if doc[i].text in {")", "]"}:
             return None
-        if doc[i].text in "([":
+        if doc[i].text in {"(", "["}:
             return _name(doc[i - 1]) if i > span.sent.start else None
     return None
 
@@ -100,7 +101,7 @@ def _gapped(span: Span) -> str | None:
 
 
 def _numeric(token: Token) -> bool:
-    return token.like_num or token.text in "$€£-–" or token.lower_ in _SCALE_WORDS
+    return token.like_num or token.text in _SIGNS or token.lower_ in _SCALE_WORDS
 
 
 def _named_subject(verb: Token) -> str | None:
