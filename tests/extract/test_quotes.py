@@ -174,6 +174,8 @@ def test_whose_words_a_colon_introduces(nlp: Language) -> None:
         ("They stress that a “yes” vote does not start a strike, SAG leaders said.", False),
         # An outcry is speech, however short and capitalised.
         ('Other protesters joined them in pelting police with bottles, shouting "Thieves!"', True),
+        # A single word borrowed from a speaker is no quote of theirs.
+        ('Sheriff Lee Baca called the gunman an "idiot" at a news conference.', False),
         # Title Case words name a work, a show or an honour, however long.
         ("He won a Tony Award in 2004 for his role in the musical “The Boy from Oz.”", False),
         ("Her classmates voted her “Most Likely to Succeed.”", False),

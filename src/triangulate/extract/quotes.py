@@ -260,6 +260,8 @@ def _is_scare_quote(
         return False  # 'shouting "Thieves!"': an outcry
     if credit.cue in SPEECH_VERBS and _beside(text, credit, mark):
         return False  # 'he responded "Yes."': words said, right beside the verb
+    if len(words) == 1 and not alone:
+        return True  # 'called him an "idiot"', 'the rule is "narrow"': a word borrowed, no quote
     # “American Pie”, “Scrubs”: capitalised words inside a sentence name a work, not speech.
     return not alone and all(w[:1].isupper() for w in words)
 
