@@ -321,6 +321,8 @@ def test_ecbplus_spans_are_exact_and_years_excluded(nlp: Language, shared: Path)
             "employees celebrating",
         ),
         ("The death toll hit 50 on Monday.", "50", "people killed"),
+        # a count of times counts what was done
+        ("He hosted the ceremony five times.", "five", "times hosted ceremony"),
         (
             "The team offered an eight-year deal worth $184 million.",
             "$184 million",

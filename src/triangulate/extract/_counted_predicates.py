@@ -209,6 +209,8 @@ def predicate_of(noun: Token, figure: Span) -> tuple[str | None, Token | None]:
     if state is not None:
         return state.lower_, state
     head = noun.head
+    if noun.dep_ == "npadvmod" and lemma_of(noun) == "time" and head.pos_ == "VERB":
+        return _verb_phrase(head, noun, figure, passive=True), head  # "hosted it three times"
     if noun.dep_ in {"conj", "appos"} and head.pos_ in {"NOUN", "PROPN", "NUM"}:
         return predicate_of(head, figure)  # "three workers - two women and a man - were killed"
     if noun.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
