@@ -262,6 +262,20 @@ def test_addresses_and_decades_as_adjectives_are_no_dates(nlp: Language, text: s
 
 
 @pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        (
+            "Her first marriage lasted from 1943 to 1947, and her second ended later.",
+            ["1943", "1947"],
+        ),
+        ("Between 1998 and 2002, the service held 300,000 consultations.", ["1998", "2002"]),
+    ],
+)
+def test_a_span_of_years_is_its_two_ends(nlp: Language, text: str, years: list[str]) -> None:
+    assert [d for _, d, _ in _one(nlp, text)] == years
+
+
+@pytest.mark.parametrize(
     ("text", "surface"),
     [
         ("The group sued over its 2005 petition to list the polar bear.", "2005"),

@@ -82,6 +82,9 @@ _INTRO = re.compile(
 _DURATION_INTRO = re.compile(r"\b(?:for|within|spanning|lasting|about|nearly)\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_MONTH = re.compile(rf"^{_MONTH}$", re.I)
+_YEAR_SPAN = re.compile(
+    rf"(?:from |between )?({_YEAR}) (?:to|and|through|until) ({_YEAR})", re.IGNORECASE
+)
 _BARE_YEAR_IN = re.compile(rf"\b{_YEAR}\b")  # a year written in a date expression
 _BARE_YEAR = re.compile(rf"^{_YEAR}s?$")  # "2013 Toyota", "the 1960s militant"
 # A bare weekday or weekend in a clause about the future is the coming one, not the last.
@@ -126,8 +129,9 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
     """Every resolvable date expression in ``doc`` (the parse of ``article.text``), in order."""
     _check_parse(doc, article)
     # ``doc.ents`` walks the whole document on every access: read it once.
+    ents = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
     hits = sorted(
-        {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"}
+        {part for start, end in ents for part in _year_ends(article.text, start, end)}
         | {(m.start(), m.end()) for m in _PATTERNS.finditer(article.text)}
     )
     mentions: list[DateMention] = []
@@ -136,6 +140,13 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
         if found is not None:
             mentions.append(found)
     return _years_told(mentions)
+
+
+def _year_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span of years told in words is its two ends ("from 1943 to 1947": 1943 and 1947),
+    each a date of its own; "the 2005-2006 season" and any other expression stay whole."""
+    match = _YEAR_SPAN.fullmatch(text, start, end)
+    return [match.span(1), match.span(2)] if match else [(start, end)]
 
 
 def _years_told(mentions: list[DateMention]) -> list[DateMention]:
