@@ -283,6 +283,7 @@ def test_a_span_of_years_is_its_two_ends(nlp: Language, text: str, years: list[s
         ("He was convicted of the 2005 murder of a sheriff's deputy.", "2005"),
         ("Steve Pond, author of the 2005 book The Big Show, said so.", "2005"),
         ("He hosted the 2007 Oscars only 11 days after the strike.", "2007"),
+        ("Playboy ran a 1955 image of her winking.", "1955"),
     ],
 )
 def test_a_year_on_a_document_or_an_event_dates_it(nlp: Language, text: str, surface: str) -> None:

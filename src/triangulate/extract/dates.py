@@ -115,7 +115,7 @@ _DATED_NOUNS = word_set(
     """law laws act bill petition petitions report reports rule rules ruling study survey census
     season seasons case verdict sentence plan budget order letter speech ban treaty accord
     agreement amendment policy campaign race poll polls book telecast broadcast show ceremony
-    slate"""
+    slate film movie documentary album song interview image photo photograph picture"""
 )
 # Proper names of events a year dates: "the 2007 Oscars", "the 2004 Tony Awards".
 _DATED_NAMES = word_set(
