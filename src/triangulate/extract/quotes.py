@@ -258,7 +258,7 @@ def _is_scare_quote(
         return True  # 'an “active shooter” situation', 'what's called “active shooter” training'
     if credit.cue in OUTCRY_VERBS or text[mark.end - 1] in "!?":
         return False  # 'shouting "Thieves!"': an outcry
-    if credit.cue in SPEECH_VERBS and _beside(text, credit, mark):
+    if credit.cue in SPEECH_VERBS and beside:
         return False  # 'he responded "Yes."': words said, right beside the verb
     if len(words) == 1 and not alone:
         return True  # 'called him an "idiot"', 'the rule is "narrow"': a word borrowed, no quote
