@@ -145,6 +145,7 @@ class Amount:
     qualifier: str | None = None
     unit: str | None = None
     multiplier: bool = False
+    step: float | None = None  # the rounding unit the words imply ("two dozen": 12), if any
 
 
 @dataclass(frozen=True, slots=True)

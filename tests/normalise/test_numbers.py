@@ -34,7 +34,7 @@ CASES = [
     ("fifteen", A(15.0)),
     ("two hundred", A(200.0)),
     ("sixty-four", A(64.0)),
-    ("a dozen", A(12.0)),
+    ("a dozen", A(12.0, step=12.0)),
     ("half a million", A(500_000.0)),
     ("one hundred and sixty-one", A(161.0)),
     ("two thousand and two hundred", A(2200.0)),
@@ -106,7 +106,7 @@ CASES = [
     ("no fewer than 40", A(40.0, low=40.0, qualifier="at_least")),
     ("no more than 10", A(10.0, high=10.0, qualifier="at_most")),
     ("an estimated 1.7 million", A(1.7e6, qualifier="estimated")),
-    ("more than two dozen", A(24.0, low=24.0, qualifier="over")),
+    ("more than two dozen", A(24.0, low=24.0, qualifier="over", step=12.0)),
     # currencies and measurement units
     ("35 lakh rupees", A(3.5e6, unit="INR")),
     ("Rs 5bn", A(5e9, unit="INR")),

@@ -37,6 +37,7 @@ def _amount(text: str) -> Amount:
         ("up to 5,000", [1, 5_000], [5_001]),
         ("36 miles", [57.5, 58.5], [56.0, 60.0]),  # in kilometres
         ("more than 100 mph", [120 * 1.609344], [100 * 1.609344, 201 * 1.609344]),  # km/h
+        ("more than two dozen", [25, 31, 36], [24, 37]),  # counted in dozens
     ],
 )
 def test_interval_of_wording(text: str, inside: list[float], outside: list[float]) -> None:

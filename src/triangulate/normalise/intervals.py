@@ -17,7 +17,8 @@ under / at most / up   [0, v)  or [0, v]
 range / vague          [low, high], or [low, next decade)   thousands -> [1000, 10000)
 =====================  ===================================  ==========================
 
-``step`` is the rounding unit the digits imply: 2,267 -> 1, 2,300 -> 100, 1.7 million ->
+``step`` is the rounding unit the words imply ("two dozen": 12, so "more than two dozen" reaches
+36), else the one the digits imply: 2,267 -> 1, 2,300 -> 100, 1.7 million ->
 100,000. A bare length, area, mass, volume or speed spans at least 3 % either side: sources
 convert "58 km" to "36 miles" or "35 miles", rounding after the conversion. Measurements
 convert to one base unit per dimension (miles to km, °F to °C) so that "36 miles" and "about
@@ -196,21 +197,29 @@ def _raw_interval(amount: Amount) -> Interval | None:
         else:
             return None
     converted = _UNIT_DIMENSION.get(amount.unit or "") in _CONVERTED
-    return _hedged(value, qualifier, amount.unit is None and not amount.multiplier, converted)
+    count = amount.unit is None and not amount.multiplier
+    return _hedged(value, qualifier, count, converted, amount.step)
 
 
-def _hedged(v: float, qualifier: str | None, count: bool, converted: bool = False) -> Interval:
+def _hedged(
+    v: float,
+    qualifier: str | None,
+    count: bool,
+    converted: bool = False,
+    step: float | None = None,
+) -> Interval:
     size = abs(v)
+    step = step or _step(v)
     if qualifier in {"over", "at_least"}:
         # A floor implies a ceiling not far above it, else the writer would quote a higher one;
         # a round floor reaches its next step: "more than 100 mph" holds for 120 mph.
-        reach = max(_SLACK * size, _step(v), 1.0 if count else 0.0)
+        reach = max(_SLACK * size, step, 1.0 if count else 0.0)
         return Interval(v, v + reach, lo_open=qualifier == "over")
     if qualifier == "nearly":
         return Interval(v - _SLACK * size, v, hi_open=True)
     if qualifier in _CEILINGS:
         return Interval(min(0.0, v), v, hi_open=qualifier == "under")
-    half = min(_step(v) / 2, _SLACK * size)
+    half = min(step / 2, _SLACK * size)
     if converted:  # "36 miles" and "35 miles" for one "58 km": a conversion, rounded twice
         half = max(half, _CONVERSION_SLACK * size)
     # Rounding is half-open: 5.5 rounds to six, not five, so "five" and "six" never agree.

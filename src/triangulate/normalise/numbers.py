@@ -412,6 +412,9 @@ _VAGUE_RE = re.compile(
     r"(?: (?P<scale>dozen|hundred|thousand|million|billion))?)"
     r"(?: of (?P<unit>[a-z$€£ .]+)| (?P<measure>[a-z°]+(?: [a-z]+)?))?$"
 )
+# Counted in dozens, a number rounds to the dozen: "two dozen" may stand for anything to 36.
+_DOZEN = re.compile(r"\bdozen\b")
+_DOZEN_STEP = 12.0
 # Decades and centuries are years counted in tens and hundreds ("five decades" = 50 years).
 _LONG_SPAN_RE = re.compile(r"^(.+?) (decades?|century|centuries)$")
 _LONG_SPAN_COUNTS = {"a": 1.0, "one": 1.0, "half a": 0.5, "a half": 0.5}
@@ -457,6 +460,8 @@ def parse_amount(text: str, *, rupee: str = "INR") -> Amount | None:
         return None
     if amount.unit in {"INR", "rupee"} and rupee != "INR":
         amount = replace(amount, unit=rupee)
+    if amount.value is not None and _DOZEN.search(s):
+        amount = replace(amount, step=_DOZEN_STEP)  # "more than two dozen" reaches 36
     return _hedge(amount, qualifier) if qualifier else amount
 
 
