@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["duration_counts", "glued_size", "is_time_or_code"]
+__all__ = ["SIZE_UNITS", "duration_counts", "glued_size", "is_time_or_code"]
 
 _TIME_UNIT = re.compile(
     r"^[\s-]*(?:(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|"
@@ -55,7 +55,20 @@ def duration_counts(text: str, start: int, end: int, unit: str | None) -> bool:
 
 # "a 2,507-member assembly", "the 300-seat parliament", "a three-story building": the size of
 # a body or a building, which a ledger compares across reports.
-_SIZE_WORDS = r"(?:member|strong|seat|stor(?:e)?y|person|juror|man|woman|game|match)\b"
+# The units, and the counted words each gives: "a 2,507-member assembly" -> "assembly members".
+SIZE_UNITS = {
+    "member": "members",
+    "seat": "seats",
+    "story": "stories",
+    "storey": "storeys",
+    "person": "people",
+    "juror": "jurors",
+    "man": "men",
+    "woman": "women",
+    "game": "games",
+    "match": "matches",
+}
+_SIZE_WORDS = rf"(?:{'|'.join(sorted([*SIZE_UNITS, 'strong']))})\b"  # "a 1,000-strong force"
 
 # Digits glued to what follows: 5/17, 555-1234, "F16s", "a 15-year veteran"; but a unit of size
 # ("a 2,507-member assembly"), of strength, or a rate ("an $80,000-a-year job") is an amount's.

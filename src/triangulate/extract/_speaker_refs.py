@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from triangulate.extract._speaker_phrases import aged
 from triangulate.extract._speaker_words import ORG_NOUNS, PERSON_NOUNS, entity_of, ner_slip
 from triangulate.normalise.names import (
+    LEGAL_FORMS,
     NAME_SUFFIXES,
     TITLE_WORDS,
     clean_name,
@@ -102,9 +103,9 @@ class Mention:
 _SLIPPED_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _TITLE_REACH = 4  # tokens a title may stand before the name: "Secretary of the Interior X"
 # Last words of bodies' names that ORG_NOUNS leaves out.
-_ORG_ENDINGS = word_set(
-    """inc corp ltd llc co bank times post news herald journal tribune association foundation
-    university college school hospital society club fund trust"""
+_ORG_ENDINGS = LEGAL_FORMS | word_set(
+    """bank times post news herald journal tribune association foundation university college
+    school hospital society club fund trust"""
 )
 
 

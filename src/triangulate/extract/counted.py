@@ -41,6 +41,7 @@ from triangulate.extract._counted_predicates import (
     direction_of,
     predicate_of,
 )
+from triangulate.extract._figure_codes import SIZE_UNITS
 from triangulate.types import Amount
 
 if TYPE_CHECKING:
@@ -126,20 +127,6 @@ _BEARING = re.compile(
 # Verbs whose object is the level their subject stands at: "turnout reached 93.87 percent".
 _REACHED = frozenset({"reach", "hit", "total", "top", "near"})
 
-# Units a body or a building is sized in, glued to a number: "a 2,507-member assembly".
-_SIZE_UNITS = {
-    "member": "members",
-    "seat": "seats",
-    "story": "stories",
-    "storey": "storeys",
-    "person": "people",
-    "juror": "jurors",
-    "man": "men",
-    "woman": "women",
-    "game": "games",
-    "match": "matches",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Counted:
@@ -223,9 +210,9 @@ def _size_of(noun: Token, span: Span) -> str | None:
     doc = noun.doc
     glued = noun.i == span.end + 1 and doc[span.end].text == "-"
     whole = noun.head
-    if not glued or lemma_of(noun) not in _SIZE_UNITS or whole.pos_ not in {"NOUN", "PROPN"}:
+    if not glued or lemma_of(noun) not in SIZE_UNITS or whole.pos_ not in {"NOUN", "PROPN"}:
         return None
-    unit = _SIZE_UNITS[lemma_of(noun)]
+    unit = SIZE_UNITS[lemma_of(noun)]
     return f"{noun_phrase(whole, doc[span.start : noun.i + 1])} {unit}"
 
 

@@ -56,7 +56,7 @@ from triangulate.link._alias_table import (
     AliasTableError,
     load_alias_table,
 )
-from triangulate.normalise.names import clean_name, strip_person_titles
+from triangulate.normalise.names import LEGAL_FORMS, clean_name, strip_person_titles
 from triangulate.types import Entity, EntityMention, Span
 
 __all__ = [
@@ -78,7 +78,7 @@ _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,3}")  # "L.A.", "B.C."
 # exact_key itself; "city" is not generic ("Qeshm City").
 _GENERIC_HEAD = re.compile(
     r"(?: led)?(?: (?:administration|government|regime|authorities|leadership|news agency"
-    r"|agency|department|dept|inc|corp|corporation|co|ltd|llc|plc|limited))+$"
+    rf"|agency|department|dept|{'|'.join(sorted(LEGAL_FORMS))}))+$"
 )
 
 

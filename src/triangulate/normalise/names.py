@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "LEGAL_FORMS",
     "NAME_SUFFIXES",
     "TITLE_ABBREVIATIONS",
     "TITLE_MODIFIERS",
@@ -55,6 +56,8 @@ TITLE_MODIFIERS = word_set("assistant associate district special senior executiv
 # Titles written short that TITLE_ABBREVIATIONS leaves out (it also drives the tokenizer):
 # "Dep. Ortiz", "Deputy D.A. Lowell Anger", "Ofc. Smith", "Fr. Boyle".
 _MORE_ABBREVIATIONS = word_set("dep d.a ofc pres fr")
+# Last words of a company's name that give its legal form: "Crowley Maritime Corp.".
+LEGAL_FORMS = word_set("inc corp corporation co ltd llc plc limited")
 # Generational suffixes, never a surname: "Anthony LaCalamita III" is a LaCalamita.
 NAME_SUFFIXES = word_set("jr sr ii iii iv")
 # The abbreviations US news style gives states ("Troy, Mich."), read only with their full stop.
