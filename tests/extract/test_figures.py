@@ -172,6 +172,10 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         # The size of a body or a building, glued to the unit it is measured in.
         ("The 2,507-member People's Council was abolished.", "2,507"),
         ("The bill passed in the 300-seat Parliament.", "300"),
+        ("The elections will be held on a two-party basis.", "two"),
+        # A duration told with an article, hedged; the sentence's full stop is not the unit's.
+        ("She left rehab after less than an hour.", "less than an hour"),
+        ("The starlet left it after a few minutes.", "a few minutes"),
         ("Nichols was an $80,000-a-year computer expert at UPS.", "$80,000"),
         # A multiple of something ("five times the legal limit"), not a count of occasions.
         (
@@ -217,6 +221,7 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "Within a minute or two, the whole roof was ablaze.",
         "He worked as a patrol officer from 1996 to 2000.",
         "“I am tired of this,” said one young man in a helmet.",
+        "http://dlisted.com/2013/05/02/lindsay-lohan-checks-out-two-minutes-later/\nLohan",
     ],
 )
 def test_not_figures(nlp: Language, sentence: str) -> None:

@@ -79,6 +79,21 @@ def test_kinds_never_mix(first: str, second: str) -> None:
     assert _texts(align_figures(figures, articles)) == [[first], [second]]
 
 
+def test_a_bare_sum_earned_is_money() -> None:
+    # "has grossed more than 141 million already": no currency, but nothing else is counted.
+    figures, articles = build(
+        [
+            Row("a", "over $142 million", "grossed domestically"),
+            Row("b", "more than 141 million", "grossed"),
+            Row("c", "141", "grossed"),
+        ]
+    )
+    assert _texts(align_figures(figures, articles)) == [
+        ["over $142 million", "more than 141 million"],
+        ["141"],
+    ]
+
+
 def test_same_kind_same_phrase_merges() -> None:
     figures, articles = build(
         [

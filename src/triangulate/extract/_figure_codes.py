@@ -67,6 +67,7 @@ SIZE_UNITS = {
     "woman": "women",
     "game": "games",
     "match": "matches",
+    "party": "parties",  # "a two-party election", "a three-party coalition"
 }
 _SIZE_WORDS = rf"(?:{'|'.join(sorted([*SIZE_UNITS, 'strong']))})\b"  # "a 1,000-strong force"
 

@@ -40,6 +40,7 @@ _NAME_LABELS = {
     "LOC",
 }
 # A count or a range of counts that spaCy may label DATE: "injuring 80.", "Between 10 and 20".
+_ADDRESS = re.compile(r"://|\bwww\.|\.(?:com|org|net|html?|php|aspx?)\b/?")
 _LONE_COUNT = re.compile(r"(?:[Bb]etween )?\d{1,3}(?: (?:and|to|or) \d{1,3})?")
 # Words a number follows to name a place in a sequence, unless a noun follows ("the day six
 # people died").
@@ -234,6 +235,8 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     """False for the numbers that count nothing a ledger wants (see module docstring)."""
     surface = text[start:end]
     bare = amount.unit is None and amount.qualifier is None and not amount.multiplier
+    if _in_address(text, start, end):
+        return False  # ".../checks-out-two-minutes-later/": a web address's words
     if kind(amount) == "duration":
         return duration_counts(text, start, end, amount.unit)
     if is_time_or_code(text, start, end) or _is_year_range(amount):
@@ -249,6 +252,13 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     return not bare or (
         _bare_number_counts(doc, span, surface) and not _is_reference(span) and not _is_age(span)
     )
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether the span lies inside a web address (the source line of a saved page)."""
+    word_start = max(text.rfind(c, 0, start) for c in " \n\t") + 1
+    word_end = min((i for i in (text.find(c, end) for c in " \n\t") if i >= 0), default=len(text))
+    return _ADDRESS.search(text, word_start, word_end) is not None
 
 
 def _is_year_range(amount: Amount) -> bool:

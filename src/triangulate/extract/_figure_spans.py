@@ -69,7 +69,8 @@ _NUMBER_WORD = (
 # "three years", "a 24-hour strike": spaCy reads a duration as a date, so it is matched here.
 _DURATION_RE = re.compile(
     rf"\b{_NUMBER_WORD}[ \u00a0-](?:second|minute|hour|day|week|month|year|decade)s?\b"
-    rf"|\b(?:{_NUMBER_WORD}|a|half a) (?:century|centuries)\b|\b(?:a|one) decade\b",
+    rf"|\b(?:{_NUMBER_WORD}|a|half a) (?:century|centuries)\b|\b(?:a|one) decade\b"
+    r"|\b(?:less|more) than an? (?:minute|hour|day|week|month|year)\b",  # "less than an hour"
     re.IGNORECASE,
 )
 _TIME_PREPOSITIONS = {"over", "under"}  # "loans over three years": across, not "more than"
@@ -185,7 +186,7 @@ def _extend_right(
     m = _MORE_WORDS.match(text[end : end + 40])
     if m is None:
         return end, amount
-    words = list(re.finditer(r"\S+", m.group(0)))
+    words = list(re.finditer(r"\S*[^\s.,;:!?)\"'’”]", m.group(0)))
     for word in reversed(words):
         new_end = end + word.end()
         longer = parse_amount(text[start:new_end], rupee=rupee)

@@ -89,6 +89,12 @@ MAGNITUDE_POINTS = 1.5  # magnitudes between two quakes that count as a decade a
 MAX_DECADES_RISING = 2.0  # a running total crosses decades as the days pass
 SAME_OUTCOME_BONUS = 0.15
 BARE_SUM = 1e6  # a bare number this large, with nothing counted, may be a sum of money
+# Stems of what a bare sum's phrase may say and still count nothing but money: "has grossed
+# more than 141 million already".
+_EARNING_WORDS = frozenset(
+    "gross earn rais spent spend cost paid pay fetch net made make took take sold brought "
+    "collect worth domestically worldwide overseas already total".split()
+)
 RESTATED_WORDS = 0.5  # share of counted words two same-sentence figures share to be one
 RESTATED = 1.0  # the score of a figure and its bracketed restatement: always linked
 _NON_TOTAL_DAYS = 60  # a percentage or measurement this far apart in time is another quantity
@@ -255,8 +261,13 @@ def _same_kind(a: Traits, b: Traits) -> bool:
 
 
 def _bare_sum(t: Traits) -> bool:
-    """A number of millions or more that counts nothing named: "110bn"."""
-    return not t.has_counted and t.span is not None and t.span.lo >= BARE_SUM
+    """A number of millions or more that counts nothing named: "110bn", "grossed more than
+    141 million"."""
+    return (
+        t.span is not None
+        and t.span.lo >= BARE_SUM
+        and (not t.has_counted or t.words <= _EARNING_WORDS)
+    )
 
 
 def _restated(a: Traits, b: Traits) -> bool:
