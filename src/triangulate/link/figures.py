@@ -92,8 +92,7 @@ BARE_SUM = 1e6  # a bare number this large, with nothing counted, may be a sum o
 # Stems of what a bare sum's phrase may say and still count nothing but money: "has grossed
 # more than 141 million already".
 _EARNING_WORDS = frozenset(
-    "gross earn rais spent spend cost paid pay fetch net made make took take sold brought "
-    "collect worth domestically worldwide overseas already total".split()
+    ["gross", "earn", "rais", "spent", "spend", "cost", "paid", "pay", "fetch", "net", "made", "make", "took", "take", "sold", "brought", "collect", "worth", "domestically", "worldwide", "overseas", "already", "total"]
 )
 RESTATED_WORDS = 0.5  # share of counted words two same-sentence figures share to be one
 RESTATED = 1.0  # the score of a figure and its bracketed restatement: always linked
