@@ -64,6 +64,7 @@ import numpy.typing as npt
 
 from triangulate.link._figure_traits import Traits, keywords, read_traits
 from triangulate.normalise.intervals import Interval, common_point, log_gap
+from triangulate.normalise.names import word_set
 from triangulate.types import Article, Figure
 
 __all__ = ["THRESHOLD", "EmbedFn", "align_figures", "keywords", "pair_scores"]
@@ -91,8 +92,9 @@ SAME_OUTCOME_BONUS = 0.15
 BARE_SUM = 1e6  # a bare number this large, with nothing counted, may be a sum of money
 # Stems of what a bare sum's phrase may say and still count nothing but money: "has grossed
 # more than 141 million already".
-_EARNING_WORDS = frozenset(
-    ["gross", "earn", "rais", "spent", "spend", "cost", "paid", "pay", "fetch", "net", "made", "make", "took", "take", "sold", "brought", "collect", "worth", "domestically", "worldwide", "overseas", "already", "total"]
+_EARNING_WORDS = word_set(
+    """gross earn rais spent spend cost paid pay fetch net made make took take sold brought
+    collect worth domestically worldwide overseas already total"""
 )
 RESTATED_WORDS = 0.5  # share of counted words two same-sentence figures share to be one
 RESTATED = 1.0  # the score of a figure and its bracketed restatement: always linked
