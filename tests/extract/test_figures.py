@@ -173,6 +173,12 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("The 2,507-member People's Council was abolished.", "2,507"),
         ("The bill passed in the 300-seat Parliament.", "300"),
         ("The elections will be held on a two-party basis.", "two"),
+        # Seasons count what a player or a coach did; spaCy calls them a DATE.
+        ("DiLeo has spent 19 seasons with the 76ers.", "19"),
+        ("Cheeks is 122-147 in three-plus seasons as head coach.", "three-plus"),
+        ("Cheeks is 122-147 in three-plus seasons as head coach.", "147"),
+        # A rate or an average written without its zero.
+        ("LaSalle had a blood-alcohol level of .41, police said.", ".41"),
         # A duration told with an article, hedged; the sentence's full stop is not the unit's.
         ("She left rehab after less than an hour.", "less than an hour"),
         ("The starlet left it after a few minutes.", "a few minutes"),
@@ -207,6 +213,8 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "He wanted to learn and grow one day at a time.",
         "She returned with a .357 Magnum and opened fire.",
         "He carried a 12 gauge shotgun.",
+        "He shot the clerk with a .22 rifle.",
+        "The forecast high is 10-20 degrees.",
         "She was suspended for the second time in two months.",
         "Relatives held a vigil to mark the three-month anniversary of the shooting.",
         "Two days later, the office reopened.",

@@ -94,6 +94,16 @@ def test_a_bare_sum_earned_is_money() -> None:
     ]
 
 
+def test_a_blood_alcohol_level_is_a_percentage_with_or_without_its_sign() -> None:
+    figures, articles = build(
+        [
+            Row("a", ".41", "blood-alcohol level"),
+            Row("b", "0.41 percent", "blood alcohol level"),
+        ]
+    )
+    assert _texts(align_figures(figures, articles)) == [[".41", "0.41 percent"]]
+
+
 def test_same_kind_same_phrase_merges() -> None:
     figures, articles = build(
         [

@@ -33,6 +33,8 @@ _RELATIVE_BEFORE = re.compile(
     r"nearly every|time in)\s+$",
     re.IGNORECASE,
 )
+# A gun a decimal without its zero names: "a .22 rifle" is a calibre, "shot .436" an average.
+_GUN = re.compile(r"^[\s-]*(?:[a-z-]+\s)?(?:rifle|pistol|handgun|revolver|gun)s?\b", re.I)
 _CALIBRE = re.compile(r"^\s?(?:magnum|caliber|calibre|cal\.|gauge|mm)\b", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"\b(?:at|before|after|by|until|till|from)\s+\Z", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^\s*(?:[.,;]|$|tonight|this|on\b|at\b)")
@@ -111,6 +113,7 @@ def is_time_or_code(text: str, start: int, end: int) -> bool:
         )
         or _STREET.match(after)
         or _CALIBRE.match(after)
+        or (text[start] == "." and _GUN.match(after))
     ):
         # "1B Mark Teixeira", "5K run", "4 Yawkey Way", "in 2006 dollars", ".357 Magnum"
         return True

@@ -330,6 +330,7 @@ def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
         and e.start_char <= span.start_char
         and span.end_char <= e.end_char
         and not (e.text == surface and _LONE_COUNT.fullmatch(surface))
+        and not (e.label_ == "DATE" and e[-1].lower_ == "seasons")  # "played 15 seasons"
         for e in doc.ents
     )
     if inside_name:

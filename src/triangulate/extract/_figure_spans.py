@@ -46,6 +46,7 @@ _NUMBER_RE = re.compile(
     rf"(?<![\w.,-]){_MONEY_PREFIX}?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_SCALE}?{_UNIT}?"
     rf"|(?<![\w.,-]){_MONEY_PREFIX}?\d+(?:\.\d+)?(?![\d,.]?\d){_SCALE}?{_UNIT}?"
     r"|\b[Mm]agnitude[ -]\d+(?:\.\d+)?"
+    r"|(?<![\w.,-])\.\d{2,3}(?![\w.,]?\d)"  # a rate or an average: "a blood-alcohol level of .41"
 )
 _VAGUE_RE = re.compile(
     r"\b(?:[Tt]ens|[Hh]undreds) of (?:thousands|millions|billions)\b"
@@ -70,7 +71,8 @@ _NUMBER_WORD = (
 _DURATION_RE = re.compile(
     rf"\b{_NUMBER_WORD}[ \u00a0-](?:second|minute|hour|day|week|month|year|decade)s?\b"
     rf"|\b(?:{_NUMBER_WORD}|a|half a) (?:century|centuries)\b|\b(?:a|one) decade\b"
-    r"|\b(?:less|more) than an? (?:minute|hour|day|week|month|year)\b",  # "less than an hour"
+    r"|\b(?:less|more) than an? (?:minute|hour|day|week|month|year)\b"  # "less than an hour"
+    rf"|\b{_NUMBER_WORD}(?:-plus)? seasons\b",  # "19 seasons with the 76ers": spaCy says DATE
     re.IGNORECASE,
 )
 _TIME_PREPOSITIONS = {"over", "under"}  # "loans over three years": across, not "more than"

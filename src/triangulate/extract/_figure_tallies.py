@@ -22,6 +22,7 @@ _TALLY = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})(?:[-–](\d{1,3}))?")
 # Digits glued to more digits, letters or separators: "555-1234-5", "2005-06-24", "1-2/3".
 _GLUED_AFTER = re.compile(r"[\w/:-]|[.,]\d")
 _GLUED_BEFORE = re.compile(r"[\w.,/:-]\Z")
+_STANDING = re.compile(r"\b(?:at|is|was|are|were|went|finished|finishes)\s\Z")
 _WINDOW = 4  # words either side that tell a tally from a range
 _TALLY_WORDS = frozenset(
     {"vote", "votes", "voted", "jury", "jurors", "juror", "deadlock", "deadlocked", "split"}
@@ -46,7 +47,13 @@ def tally_sides(doc: Doc, text: str, start: int) -> list[tuple[int, int]] | None
     if span is None:
         return None
     near = doc[max(0, span.start - _WINDOW) : min(len(doc), span.end + _WINDOW)]
-    standing = text[max(0, start - 3) : start].lower() == "at "  # "slumping at 9-14"
+    # "slumping at 9-14", "Cheeks is 122-147 in three-plus seasons", "finished 45-37"
+    following = doc[span.end] if span.end < len(doc) else None
+    standing = _STANDING.search(text, max(0, start - 10), start) is not None and not (
+        following is not None
+        and following.pos_ in {"NOUN", "PROPN"}
+        and following.lemma_.lower() not in _TALLY_WORDS
+    )  # but "is 10-20 degrees" is a range
     # "Klitschko (58-3, 51 KOs)": a record in brackets right after a name.
     bracketed = span.start > 1 and doc[span.start - 1].text == "(" and _named(doc[span.start - 2])
     if not (

@@ -60,6 +60,7 @@ _OUTCOMES: dict[str, tuple[str, ...]] = {  # word beginnings
 }
 # Charges and counts in an indictment are a quantity of their own, whatever crime they name.
 _CHARGES = frozenset({"charge", "charges", "count", "counts", "indictment", "indictments"})
+_ALCOHOL = re.compile(r"\balcohol\b|\bBAC\b", re.IGNORECASE)
 _TO_DEATH = re.compile(r"\bto death\b|\bdead\b|\band killed\b")
 _RATE_WINDOW = 8  # words after a figure searched for a rate when its counted phrase has none
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s")
@@ -92,10 +93,12 @@ class Traits:
 def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
     quantity = kind(figure.amount)
     counted = (figure.counted or "").strip()
+    context = _context(figure, texts)
+    if quantity == "count" and _blood_alcohol(figure, counted or context):
+        quantity = "percent"  # "a blood-alcohol level of .41" is 0.41 percent
     # What happened to people: a count's. A "rescue package" of 110bn euros rescued nobody.
     people = quantity == "count"
     counted = _outcome_words(counted) if people else counted
-    context = _context(figure, texts)
     predicate = counted or _after(figure, texts)
     return Traits(
         figure=figure,
@@ -112,6 +115,12 @@ def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
         outcome=_outcome(counted) if people else None,
         holder=keywords(figure.holder or ""),
     )
+
+
+def _blood_alcohol(figure: Figure, phrase: str) -> bool:
+    """A blood-alcohol level written without its percent sign, as US reports do."""
+    value = figure.amount.value
+    return value is not None and 0 < value < 1 and _ALCOHOL.search(phrase) is not None
 
 
 def _outcome_words(counted: str) -> str:
