@@ -127,6 +127,22 @@ def test_one_toll_rounded_three_ways_agrees_with_one_origin() -> None:
     assert measure.label == "Pakistanis killed"
 
 
+@pytest.mark.parametrize(
+    ("signed", "bare", "verdict"),
+    [
+        ("over $142 million", "more than 141 million", "agree"),
+        ("$140 million", "150 million", "conflicting"),
+        ("0.41 percent", ".41", "agree"),
+    ],
+)
+def test_a_bare_number_is_read_in_its_group_s_unit(signed: str, bare: str, verdict: str) -> None:
+    measure = _judge(
+        [Row("reuters", signed, "grossed", NOV[8]), Row("tribune", bare, "grossed", NOV[8])]
+    )
+    assert measure.verdict == verdict
+    assert "other units" not in measure.reason
+
+
 def test_rising_count_over_dates_evolves() -> None:
     measure = _judge(
         [

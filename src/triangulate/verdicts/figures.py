@@ -111,10 +111,14 @@ class _Point:
 def _verdict(group: Sequence[Figure], sources: _Sources) -> tuple[str, str]:
     units = Counter(base_unit(f.amount) for f in group)
     unit = max(units, key=lambda u: (units[u], -_first(group, u)))
+    # A bare number that alignment put with sums of money or with percentages is one of
+    # them, its sign left out: "grossed more than 141 million", "a blood-alcohol level of .41".
+    signed = kind(group[_first(group, unit)].amount) in {"money", "percent"}
     points = [
         _Point(f, span, sources.day(f))
         for f in group
-        if base_unit(f.amount) == unit and (span := interval(f.amount)) is not None
+        if base_unit(f.amount) in ({unit, ""} if signed else {unit})
+        and (span := interval(f.amount)) is not None
     ]
     others = len(group) - len(points)
     note = f" ({_plural(others, 'figure')} in other units not compared)" if others else ""
