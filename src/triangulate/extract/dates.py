@@ -150,18 +150,27 @@ def _year_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _years_told(mentions: list[DateMention]) -> list[DateMention]:
-    """A day written without its year takes the year the article gives that day elsewhere:
-    "the June 20, 2005 attempted murder ... the June 20 shooting" is 2005, not the year of
-    the article."""
-    told = {
-        m.date[5:]: m.date[:4]
-        for m in mentions
-        if m.precision == "day" and _BARE_YEAR_IN.search(m.text)
-    }
+    """A day or a month written without its year takes the year the article gives that day
+    or that month elsewhere: "the June 20, 2005 attempted murder ... the June 20 shooting" is
+    2005, and so is "killed on June 24" after "in June 2005", not the year of the article."""
+    written = [
+        m for m in mentions if m.precision in ("day", "month") and _BARE_YEAR_IN.search(m.text)
+    ]
+    days = {m.date[5:]: m.date[:4] for m in written if m.precision == "day"}
+    months: dict[str, set[str]] = {}
+    for m in written:
+        months.setdefault(m.date[5:7], set()).add(m.date[:4])
+
+    def year_of(m: DateMention) -> str | None:
+        if m.precision not in ("day", "month") or _BARE_YEAR_IN.search(m.text):
+            return None
+        if m.precision == "day" and m.date[5:] in days:
+            return days[m.date[5:]]
+        years = months.get(m.date[5:7], set())
+        return next(iter(years)) if len(years) == 1 else None
+
     return [
-        replace(m, date=f"{told[m.date[5:]]}-{m.date[5:]}")
-        if m.precision == "day" and not _BARE_YEAR_IN.search(m.text) and m.date[5:] in told
-        else m
+        replace(m, date=f"{year}{m.date[4:]}") if (year := year_of(m)) is not None else m
         for m in mentions
     ]
 

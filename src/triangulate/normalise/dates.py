@@ -4,7 +4,8 @@ Relative expressions ("last year", "on Wednesday", "November 1", "six months ago
 against the document's own date, never against today. A resolved date carries a precision:
 ``day``, ``month``, ``year``, or ``span`` for a stretch of time given by its first day, month or
 year ("the first half of 2023" -> ``2023-01``, "during the past two years" -> two years back).
-Durations ("for 40 years", "six months") and bare numbers ("33") are not dates.
+Durations ("for 40 years", "six months") and bare numbers ("33") are not dates, and neither is
+a decade ("the 1950s"): no date this format writes says it, and "1950" would say the year.
 """
 
 from __future__ import annotations
@@ -68,7 +69,6 @@ _TIME_TAIL = re.compile(
 _ISO_DAY = re.compile(rf"^({_YEAR})-(\d{{2}})-(\d{{2}})$")
 _ISO_MONTH = re.compile(rf"^({_YEAR})-(\d{{2}})$")
 _YEAR_ONLY = re.compile(rf"^(?:the year )?({_YEAR})$", re.I)
-_DECADE = re.compile(r"^(?:the )?((?:19|20)\d0)['’]?s$", re.I)
 _MONTH_YEAR = re.compile(rf"^({_MONTH_RE})\.?,? ({_YEAR})$", re.I)
 _FULL_DATE = re.compile(
     rf"^(?:(?:{_WEEKDAY_RE}),? )?(?:the )?(?:({_MONTH_RE})\.? (\d{{1,2}}){_ORD},? ({_YEAR})"
@@ -184,8 +184,6 @@ def _absolute(phrase: str) -> ResolvedDate | None:
         return ResolvedDate(f"{m.group(1)}-{month:02d}", "month") if 1 <= month <= 12 else None
     if m := _YEAR_ONLY.match(phrase):
         return ResolvedDate(m.group(1), "year")
-    if m := _DECADE.match(phrase):
-        return ResolvedDate(m.group(1), "span")
     if m := _MONTH_YEAR.match(phrase):
         return ResolvedDate(f"{m.group(2)}-{_month_number(m.group(1)):02d}", "month")
     if m := _FULL_DATE.match(phrase):
