@@ -247,6 +247,19 @@ def test_a_day_without_its_year_takes_the_year_the_article_gives_it(nlp: Languag
     assert [(s, d) for s, d, _ in found][-1] == ("June 20", "2005-06-20")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Cheeks came back to assume coaching duties prior to the 2005 season.", "2005"),
+        ("Nichols was sentenced for his deadly 2005 rampage at Fulton Courthouse.", "2005"),
+    ],
+)
+def test_a_year_dates_the_season_or_the_deed_it_names(
+    nlp: Language, text: str, surface: str
+) -> None:
+    assert (surface, "2005") in [(s, d) for s, d, _ in _one(nlp, text)]
+
+
 def test_a_day_without_its_year_takes_the_year_the_article_gives_its_month(
     nlp: Language,
 ) -> None:

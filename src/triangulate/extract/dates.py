@@ -85,6 +85,7 @@ _BARE_MONTH = re.compile(rf"^{_MONTH}$", re.I)
 _YEAR_SPAN = re.compile(
     rf"(?:from |between )?({_YEAR}) (?:to|and|through|until) ({_YEAR})", re.IGNORECASE
 )
+_WRAPPED_YEAR = re.compile(rf"(?:the |its |his |her |their )?({_YEAR}) [a-z]+")
 _BARE_YEAR_IN = re.compile(rf"\b{_YEAR}\b")  # a year written in a date expression
 _BARE_YEAR = re.compile(rf"^{_YEAR}s?$")  # "2013 Toyota", "the 1960s militant"
 # A bare weekday or weekend in a clause about the future is the coming one, not the last.
@@ -107,7 +108,8 @@ _EVENT_NOUN = re.compile(
     r"|^(?:rise|fall|attacks?|war|riots?|floods?|quakes?|earthquakes?|storms?|fires?|strikes?"
     r"|protests?|votes?|crisis|violence|deals?|talks|visits?|raids?|crash(?:es)?|blasts?"
     r"|coup|surge|increase|decline|drop|ban|invasion|summit|trial|death|murders?|arrests?"
-    r"|return|launch|collapse|victory|defeat|deadline|ceasefire|truce|outbreak|influx)$"
+    r"|return|launch|collapse|victory|defeat|deadline|ceasefire|truce|outbreak|influx"
+    r"|rampage|spree|massacre|siege|assault|arson|fight|bout|slaying|killings?)$"
 )
 # Documents and spells a year dates ("the 1973 law", "its 2005 petition", "the 2008 season");
 # events are read by _EVENT_NOUN.
@@ -144,9 +146,13 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
 
 def _year_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span of years told in words is its two ends ("from 1943 to 1947": 1943 and 1947),
-    each a date of its own; "the 2005-2006 season" and any other expression stay whole."""
+    each a date of its own; "the 2005-2006 season" and any other expression stay whole. A
+    year the entity wraps in words ("the 2005 season") is also a reading of its own."""
     match = _YEAR_SPAN.fullmatch(text, start, end)
-    return [match.span(1), match.span(2)] if match else [(start, end)]
+    if match:
+        return [match.span(1), match.span(2)]
+    inner = _WRAPPED_YEAR.fullmatch(text, start, end)
+    return [(start, end), inner.span(1)] if inner else [(start, end)]
 
 
 def _years_told(mentions: list[DateMention]) -> list[DateMention]:
