@@ -176,6 +176,9 @@ def test_whose_words_a_colon_introduces(nlp: Language) -> None:
         ('Other protesters joined them in pelting police with bottles, shouting "Thieves!"', True),
         # A single word borrowed from a speaker is no quote of theirs.
         ('Sheriff Lee Baca called the gunman an "idiot" at a news conference.', False),
+        # A word the sentence names, though a speech verb stands by.
+        ("Weitz is to direct the sequel to “Twilight,” industry sources say.", False),
+        ("The Reporter said “Moon,” which has a larger budget, opens in 2010.", False),
         # Title Case words name a work, a show or an honour, however long.
         ("He won a Tony Award in 2004 for his role in the musical “The Boy from Oz.”", False),
         ("Her classmates voted her “Most Likely to Succeed.”", False),

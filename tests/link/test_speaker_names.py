@@ -14,6 +14,7 @@ ENTITIES = [
     Entity("e4", "George H. W. Bush", "PERSON", ("George H. W. Bush",), ()),
     Entity("e5", "Jan Achakzai", "PERSON", ("Jan Achakzai",), ()),
     Entity("e6", "Qeshm island", "GPE", ("Qeshm", "Qeshm island"), ()),
+    Entity("e7", "Entertainment Weekly", "ORG", ("Entertainment Weekly",), ()),
 ]
 
 
@@ -34,6 +35,10 @@ ENTITIES = [
         # Titles are stripped only to find a person: a description is not the place in it.
         ("the governor of Qeshm island", "the governor of Qeshm island"),
         ("Qeshm", "Qeshm island"),
+        # A body's initials, written in capitals, where no other body shares them.
+        ("EW", "Entertainment Weekly"),
+        ("Ew", "Ew"),
+        ("GWB", "GWB"),  # a person's initials are no acronym of theirs
         (None, None),
     ],
 )

@@ -15,6 +15,7 @@ of the sentence before (or after) it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,11 @@ _CARRY_SENTENCES = 3  # a quote's speaker goes on over this many sentences of na
 _SHORT_WORDS = 3  # "scare quotes" of up to this many words need a speaker in their sentence
 _REPORTING = SPEECH_VERBS | QUOTING_VERBS
 _MAX_TITLE_WORDS = 10
+# A word of a sentence's own before the marks, or a clause after them about what they name.
+_NAMING_BEFORE = re.compile(
+    r"\b(?:to|of|in|on|for|from|with|by|the|a|an|its|his|her|their)\s*\Z", re.I
+)
+_NAMING_AFTER = re.compile(r"[\s,]*(?:which|who|whose|that)\b")
 _MINOR_WORDS = word_set("a an the of and or to in on at for from by with as is")
 
 
@@ -254,7 +260,7 @@ def _is_scare_quote(
         return True  # “The Boy From Oz”, “X-Men Origins: Wolverine”, “Most Likely to Succeed”
     if len(words) > _SHORT_WORDS:
         return False
-    if credit is None or _modifies_noun(doc, mark):
+    if credit is None or _modifies_noun(doc, mark) or (len(words) == 1 and _is_named(text, mark)):
         return True  # 'an “active shooter” situation', 'what's called “active shooter” training'
     if credit.cue in OUTCRY_VERBS or text[mark.end - 1] in "!?":
         return False  # 'shouting "Thieves!"': an outcry
@@ -264,6 +270,14 @@ def _is_scare_quote(
         return True  # 'called him an "idiot"', 'the rule is "narrow"': a word borrowed, no quote
     # “American Pie”, “Scrubs”: capitalised words inside a sentence name a work, not speech.
     return not alone and all(w[:1].isupper() for w in words)
+
+
+def _is_named(text: str, mark: Mark) -> bool:
+    """A word in marks that a sentence names rather than reports: 'the sequel to “Twilight,”',
+    'said “Moon,” which is expected to...'."""
+    before = text[max(0, mark.open_at - 12) : mark.open_at]
+    after = text[mark.close_at + 1 : mark.close_at + 12]
+    return _NAMING_BEFORE.search(before) is not None or _NAMING_AFTER.match(after) is not None
 
 
 def _names_a_work(words: Sequence[str]) -> bool:

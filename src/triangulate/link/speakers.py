@@ -12,8 +12,10 @@ government official") match no entity's alias and pass through unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from triangulate.link._alias_keys import initials
 from triangulate.link.aliases import exact_key
 from triangulate.normalise.names import NAME_SUFFIXES
 from triangulate.types import Entity
@@ -21,6 +23,9 @@ from triangulate.types import Entity
 __all__ = ["canonical_name", "canonical_with", "speaker_index"]
 
 _PERSON = "person:"
+_ACRONYM = "acronym:"
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
+_BODIES = frozenset({"ORG", "NORP", "GPE"})
 _DOMINANT = 3  # times more mentions than anyone else sharing the surname
 
 
@@ -44,7 +49,20 @@ def speaker_index(entities: Sequence[Entity]) -> dict[str, str]:
                 index.setdefault(_PERSON + exact_key(alias, person=True), name)
     for surname, name in full.items():
         index.setdefault(_PERSON + surname, name)
+    index.update(_acronyms(entities))
     return index
+
+
+def _acronyms(entities: Sequence[Entity]) -> dict[str, str]:
+    """ "ew" -> "Entertainment Weekly": a body's initials, where no other body shares them
+    (keyed ``acronym:``, read only for a name written in capitals)."""
+    named: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type in _BODIES and len(entity.name.split()) > 1:
+            letters = initials(exact_key(entity.name))
+            if len(letters) > 1:
+                named.setdefault(letters, set()).add(entity.name)
+    return {_ACRONYM + k: next(iter(v)) for k, v in named.items() if len(v) == 1}
 
 
 def _full_names(entities: Sequence[Entity]) -> dict[str, str]:
@@ -80,4 +98,6 @@ def canonical_name(name: str | None, entities: Sequence[Entity]) -> str | None:
 def canonical_with(name: str, index: dict[str, str]) -> str:
     """Like :func:`canonical_name` with a prebuilt :func:`speaker_index` (for many names)."""
     found = index.get(exact_key(name)) or index.get(_PERSON + exact_key(name, person=True))
+    if found is None and _CAPITALS.fullmatch(name):
+        found = index.get(_ACRONYM + name.lower())  # "EW" for Entertainment Weekly
     return found or name

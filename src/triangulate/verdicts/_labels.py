@@ -23,7 +23,7 @@ _INTRANSITIVE = frozenset(
     {"left", "fled", "died", "returned", "arrived", "crossed", "remained", "stayed", "lived"}
     | {"went", "came", "moved", "escaped", "drowned", "marched", "protested", "rallied"}
 )
-_PUNCTUATION = re.compile(r"[.,;:()\[\]\"“”!?]")
+_PUNCTUATION = re.compile(r"[.,;:()\[\]\"“”!?—–]")
 _TALLY_RIGHT = re.compile(r"\s?[-–]\s?\d{1,3}\b")  # the "-14" after the 9 of "9-14"
 _TALLY_LEFT = re.compile(r"\b\d{1,3}\s?[-–]\s?\Z")  # the "9-" before the 14
 _TALLY_WORDS = 3  # words before a tally that say whose it is
