@@ -195,6 +195,12 @@ def test_a_title_before_a_name_is_part_of_the_mention(
             "Florence Federal Correctional Complex",
             "ORG",
         ),
+        # An unclosed bracket opens a short name of its own; a list's number is no name's.
+        (
+            "Members of the Party of Industrialists and Entrepreneurs (PPPT) met in Ashgabat.",
+            "Party of Industrialists and Entrepreneurs",
+            "ORG",
+        ),
         # A title word alone is a name when it is someone's surname.
         (
             "Cpl. Janice Leader, a 911 dispatcher, told the court. Leader said she told Hiller to hide.",

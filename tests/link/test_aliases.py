@@ -214,6 +214,18 @@ def test_missing_table_file(tmp_path: Path) -> None:
         load_alias_table(tmp_path / "nope.toml")
 
 
+def test_a_body_with_and_without_its_place_and_its_plurals_is_one() -> None:
+    entities = _merge(
+        ("Central Election Commission", "ORG"),
+        ("Central Election Commission of Turkmenistan", "ORG"),
+        ("Central Elections Commission", "ORG"),
+        ("Turkmenistan", "GPE"),
+        ("CEC", "ORG"),
+    )
+    assert sorted(len(e.mentions) for e in entities) == [1, 4]
+    assert "CEC" in next(e for e in entities if len(e.mentions) == 4).aliases
+
+
 def test_nationality_prefix_joins_the_name() -> None:
     entities = _merge(
         ("Afghan", "NORP"), ("Taliban", "ORG"), ("Taliban", "ORG"), ("Afghan Taliban", "ORG")

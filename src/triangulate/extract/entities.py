@@ -356,6 +356,9 @@ def _bare_surnames(
     ]
 
 
+_NUMBER_TAIL = re.compile(r"(?<=[a-z])-\d+\Z")  # "city-15", never "Apollo 11"
+
+
 def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim whitespace, a lower-case "the" (or a sentence-initial "The") and a possessive."""
     while start < end and not text[start].isalnum():
@@ -375,6 +378,15 @@ def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     start = determiner.end() if determiner else start
     preposition = _TRAILING_PREPOSITION.search(text, start, end)
     end = preposition.start() if preposition else end
+    # "Party of Industrialists and Entrepreneurs (PPPT": the bracket opens a short name of
+    # its own; "Ashgabat city-15": a number a list gave the place.
+    bracket = text.find("(", start, end)
+    if bracket > start and ")" not in text[bracket:end]:
+        end = bracket
+    if numbered := _NUMBER_TAIL.search(text, start, end):
+        end = numbered.start()
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".’'":
+        end -= 1
     return start, end
 
 

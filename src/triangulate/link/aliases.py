@@ -94,6 +94,7 @@ def merge_entities(
     groups.merge_plurals()
     groups.merge_generic_heads()
     groups.merge_nationality_prefixes()
+    groups.merge_place_suffixes()
     groups.merge_acronyms(mentions)
     groups.merge_dotted_initials()
     groups.merge_full_names()
@@ -155,19 +156,16 @@ class _Groups(PeopleGroups):
 
     def merge_plurals(self) -> None:
         """Nationalities: "Afghans" and "Afghan", "Pakistanis" and "Pakistani"; organisations
-        told with and without a last "s": "Kraft Foods" and "Kraft Food"."""
+        told with and without an "s" on a word: "Kraft Foods" and "Kraft Food", "Central
+        Elections Commission" and "Central Election Commission"."""
+        singulars: dict[str, list[str]] = {}
         for key in list(self._parent):
-            singular = key[:-1]
-            if (
-                key.endswith("s")
-                and " " in key
-                and singular in self._parent
-                and self._type(self._group(key)) == self._type(self._group(singular)) == "ORG"
-            ):
-                self.union(key, singular)
+            if " " in key and self._type(self._group(key)) == "ORG":
+                singulars.setdefault(_singular_words(key), []).append(key)
                 continue
             # The model often tags a plural nationality as PERSON or ORG ("angry Greeks"): the
             # singular's vote decides, and the type check must not refuse the merge.
+            singular = key[:-1]
             if (
                 key.endswith("s")
                 and " " not in key
@@ -176,6 +174,25 @@ class _Groups(PeopleGroups):
                 and self._type(self._group(key)) in {"NORP", "PERSON", "ORG"}  # not "Philippines"
             ):
                 self.union(singular, key, any_type=True)
+        for keys in singulars.values():
+            for other in keys[1:]:
+                self.union(keys[0], other)
+
+    def merge_place_suffixes(self) -> None:
+        """ "Central Election Commission of Turkmenistan" joins "Central Election Commission",
+        "Democratic Party of Turkmenistan" joins "Democratic Party": a body of several words
+        named with and without the place it belongs to, the place itself named in the story."""
+        places = {k for k in self._parent if self._type(self._group(k)) in {"GPE", "NORP"}}
+        for key in list(self._parent):
+            body, of, place = key.rpartition(" of ")
+            if (
+                of
+                and place in places
+                and " " in body
+                and body in self._parent
+                and self._type(self._group(key)) == self._type(self._group(body)) == "ORG"
+            ):
+                self.union(body, key)
 
     def merge_acronyms(self, mentions: Sequence[EntityMention]) -> None:
         defined = _defined_acronyms(mentions)
@@ -289,6 +306,15 @@ def _surfaces(mention: EntityMention) -> tuple[str, ...]:
         return (mention.text,)
     name = strip_person_titles(mention.text)
     return (mention.text, name) if mention.text.endswith(name) else (mention.text,)
+
+
+def _singular_words(key: str) -> str:
+    """A key with a last "s" taken off each longer word: "central elections commission" ->
+    "central election commission", "kraft foods" -> "kraft food"."""
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in key.split()
+    )
 
 
 def _defined_acronyms(mentions: Sequence[EntityMention]) -> dict[str, str]:
