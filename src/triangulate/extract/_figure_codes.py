@@ -29,7 +29,7 @@ _RELATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:past|last|next|previous|coming|recent|following|first|final|every|each|aged?|"
+    r"\b(?:next|previous|coming|recent|following|first|final|every|each|aged?|"
     r"nearly every|time in)\s+$",
     re.IGNORECASE,
 )
@@ -44,9 +44,10 @@ _OF_TIME = re.compile(r"^\s+of\s+(?:years|months|weeks|days|hours|decades)\b", r
 
 
 def duration_counts(text: str, start: int, end: int, unit: str | None) -> bool:
-    """ "a 24-hour strike", "loans over three years" measure time; "two years ago", "the past
-    three months", "a 61-year-old" place or age something instead. Minutes and hours between
-    two moments of the story ("returned 10 minutes later") measure how long something took."""
+    """ "a 24-hour strike", "loans over three years", "for the past five years" measure time;
+    "two years ago", "the next three months", "a 61-year-old" place or age something instead.
+    Minutes and hours between two moments of the story ("returned 10 minutes later") measure
+    how long something took."""
     before, after = text[max(0, start - 30) : start], text[end : end + 30]
     if re.search(r"[\d:]\Z", before) or text[start:end].lower() == "one day":
         return False  # "at 17:06 hours" is a time; "one day" mostly means "some day"
