@@ -176,6 +176,8 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("The 2,507-member People's Council was abolished.", "2,507"),
         ("The bill passed in the 300-seat Parliament.", "300"),
         ("The elections will be held on a two-party basis.", "two"),
+        ("The film is based on the four-book series.", "four"),
+        ("A three-judge panel heard the appeal.", "three"),
         # Seasons count what a player or a coach did; spaCy calls them a DATE.
         ("DiLeo has spent 19 seasons with the 76ers.", "19"),
         ("Cheeks is 122-147 in three-plus seasons as head coach.", "three-plus"),
@@ -214,6 +216,9 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "He wanted to learn and grow one day at a time.",
         "She returned with a .357 Magnum and opened fire.",
         "He carried a 12 gauge shotgun.",
+        "He was a four-star general.",
+        "It was an 11th-round stoppage of Tony Thompson.",
+        "He hit a three-point shot.",
         "He shot the clerk with a .22 rifle.",
         "The forecast high is 10-20 degrees.",
         "She was suspended for the second time in two months.",

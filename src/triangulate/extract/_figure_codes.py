@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SIZE_UNITS", "duration_counts", "glued_size", "is_time_or_code"]
+__all__ = ["SIZE_UNITS", "duration_counts", "glued_plural", "glued_size", "is_time_or_code"]
 
 _TIME_UNIT = re.compile(
     r"^[\s-]*(?:(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|"
@@ -73,11 +73,34 @@ SIZE_UNITS = {
     "party": "parties",  # "a two-party election", "a three-party coalition"
 }
 _SIZE_WORDS = rf"(?:{'|'.join(sorted([*SIZE_UNITS, 'strong']))})\b"  # "a 1,000-strong force"
+# Nouns a number glued to them makes a label or a kind, not a count: "a four-star general",
+# "a three-time champion", "a five-alarm fire", "a three-point shot", "a two-thirds majority";
+# and units read elsewhere (time, measures).
+_LABEL_UNITS = frozenset(
+    """star time way degree point alarm gauge caliber calibre digit half third thirds quarter
+    quarters fourth fifth year month week day hour minute second decade century old foot feet
+    inch mile yard meter metre pound ton acre""".split()
+)
 
 # Digits glued to what follows: 5/17, 555-1234, "F16s", "a 15-year veteran"; but a unit of size
 # ("a 2,507-member assembly"), of strength, or a rate ("an $80,000-a-year job") is an amount's.
 _SIZED = re.compile(rf"-{_SIZE_WORDS}")
 _GLUED = re.compile(rf"^[-/:]\d|^\d|^[A-Za-z]|^-(?!magnitude|strength|{_SIZE_WORDS}|an?-)[A-Za-z]")
+
+
+def glued_plural(noun: str) -> str | None:
+    """What a whole is counted in when a number is glued to ``noun`` ("four-book" ->
+    "books", "2,507-member" -> "members"); None for a label ("four-star", "three-time")."""
+    noun = noun.lower()
+    if noun in SIZE_UNITS:
+        return SIZE_UNITS[noun]
+    if noun in _LABEL_UNITS or len(noun) < 3 or not noun.isalpha():
+        return None
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return f"{noun}es"
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return f"{noun[:-1]}ies"
+    return f"{noun}s"
 
 
 def glued_size(text: str, end: int) -> bool:

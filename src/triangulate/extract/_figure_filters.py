@@ -12,7 +12,12 @@ import re
 from typing import TYPE_CHECKING
 
 from triangulate.extract._counted_predicates import PEOPLE_VERBS
-from triangulate.extract._figure_codes import duration_counts, glued_size, is_time_or_code
+from triangulate.extract._figure_codes import (
+    duration_counts,
+    glued_plural,
+    glued_size,
+    is_time_or_code,
+)
 from triangulate.extract._speaker_words import SPEECH_VERBS
 from triangulate.normalise.dates import MONTH_WORDS
 from triangulate.normalise.intervals import kind
@@ -239,6 +244,8 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
         return False  # ".../checks-out-two-minutes-later/": a web address's words
     if kind(amount) == "duration":
         return duration_counts(text, start, end, amount.unit)
+    if text[end : end + 1] == "-" and _glued_count(span, amount):
+        return True  # "the four-book series", "a three-judge panel"
     if is_time_or_code(text, start, end) or _is_year_range(amount):
         return False
     if glued_size(text, end):
@@ -251,6 +258,23 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
         return False
     return not bare or (
         _bare_number_counts(doc, span, surface) and not _is_reference(span) and not _is_age(span)
+    )
+
+
+def _glued_count(span: Span, amount: Amount) -> bool:
+    """A number of two or more glued to the noun the next noun is counted in (the caller has
+    seen the hyphen right after the number: "11th-round" is an ordinal's)."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "-" or doc[span.end].whitespace_:
+        return False
+    noun, whole = doc[span.end + 1], doc[span.end + 2]
+    return (
+        (amount.value or 0) >= 2
+        and amount.unit is None
+        and noun.pos_ == "NOUN"
+        and bool(noun.whitespace_)
+        and whole.pos_ in {"NOUN", "PROPN"}
+        and glued_plural(noun.lemma_) is not None
     )
 
 

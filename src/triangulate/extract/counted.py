@@ -41,7 +41,7 @@ from triangulate.extract._counted_predicates import (
     direction_of,
     predicate_of,
 )
-from triangulate.extract._figure_codes import SIZE_UNITS
+from triangulate.extract._figure_codes import glued_plural
 from triangulate.types import Amount
 
 if TYPE_CHECKING:
@@ -210,9 +210,9 @@ def _size_of(noun: Token, span: Span) -> str | None:
     doc = noun.doc
     glued = noun.i == span.end + 1 and doc[span.end].text == "-"
     whole = noun.head
-    if not glued or lemma_of(noun) not in SIZE_UNITS or whole.pos_ not in {"NOUN", "PROPN"}:
+    unit = glued_plural(lemma_of(noun))
+    if not glued or unit is None or whole.pos_ not in {"NOUN", "PROPN"}:
         return None
-    unit = SIZE_UNITS[lemma_of(noun)]
     return f"{noun_phrase(whole, doc[span.start : noun.i + 1])} {unit}"
 
 
