@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from triangulate.normalise.names import word_set
+
 __all__ = ["SIZE_UNITS", "duration_counts", "glued_plural", "glued_size", "is_time_or_code"]
 
 _TIME_UNIT = re.compile(
@@ -76,46 +78,9 @@ _SIZE_WORDS = rf"(?:{'|'.join(sorted([*SIZE_UNITS, 'strong']))})\b"  # "a 1,000-
 # Nouns a number glued to them makes a label or a kind, not a count: "a four-star general",
 # "a three-time champion", "a five-alarm fire", "a three-point shot", "a two-thirds majority";
 # and units read elsewhere (time, measures).
-_LABEL_UNITS = frozenset(
-    [
-        "star",
-        "time",
-        "way",
-        "degree",
-        "point",
-        "alarm",
-        "gauge",
-        "caliber",
-        "calibre",
-        "digit",
-        "half",
-        "third",
-        "thirds",
-        "quarter",
-        "quarters",
-        "fourth",
-        "fifth",
-        "year",
-        "month",
-        "week",
-        "day",
-        "hour",
-        "minute",
-        "second",
-        "decade",
-        "century",
-        "old",
-        "foot",
-        "feet",
-        "inch",
-        "mile",
-        "yard",
-        "meter",
-        "metre",
-        "pound",
-        "ton",
-        "acre",
-    ]
+_LABEL_UNITS = word_set(
+    """star time way degree point alarm gauge caliber calibre digit half third thirds
+    quarter quarters fourth fifth year month week day hour minute second decade century old foot feet inch mile yard meter metre pound ton acre """
 )
 
 # Digits glued to what follows: 5/17, 555-1234, "F16s", "a 15-year veteran"; but a unit of size
