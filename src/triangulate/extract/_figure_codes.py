@@ -79,8 +79,9 @@ _SIZE_WORDS = rf"(?:{'|'.join(sorted([*SIZE_UNITS, 'strong']))})\b"  # "a 1,000-
 # "a three-time champion", "a five-alarm fire", "a three-point shot", "a two-thirds majority";
 # and units read elsewhere (time, measures).
 _LABEL_UNITS = word_set(
-    """star time way degree point alarm gauge caliber calibre digit half third thirds
-    quarter quarters fourth fifth year month week day hour minute second decade century old foot feet inch mile yard meter metre pound ton acre """
+    """star time way degree point alarm gauge caliber calibre digit half third thirds quarter
+    quarters fourth fifth year month week day hour minute second decade century old foot feet
+    inch mile yard meter metre pound ton acre"""
 )
 
 # Digits glued to what follows: 5/17, 555-1234, "F16s", "a 15-year veteran"; but a unit of size
