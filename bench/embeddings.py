@@ -1,4 +1,4 @@
-"""Encode throughput of the numpy all-MiniLM-L6-v2 encoder, in sentences per second.
+"""Encode throughput of the all-MiniLM-L6-v2 encoder (ONNX Runtime), in sentences per second.
 
 Two workloads from real news (../shared/data/ecbplus/dev.jsonl): whole sentences (the lines of
 the documents) and short phrases (their first five words, the size of a ``counted`` phrase,

@@ -1,4 +1,4 @@
-"""Check the numpy encoder against sentence-transformers on the same all-MiniLM-L6-v2 weights.
+"""Check the ONNX encoder against sentence-transformers on the same all-MiniLM-L6-v2 weights.
 
 Needs torch and sentence-transformers, which triangulate itself does not: run it from an
 environment that has them, from the repository root (the script puts src/ on the path)::
