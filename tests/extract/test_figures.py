@@ -184,6 +184,10 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("Cheeks is 122-147 in three-plus seasons as head coach.", "147"),
         # A rate or an average written without its zero.
         ("LaSalle had a blood-alcohol level of .41, police said.", ".41"),
+        # ... or its point split off by a re-tokenised text.
+        ("Teixeira hit. 308 with 33 homers.", ". 308"),
+        ("She had a blood alcohol content of. 09 percent.", ". 09 percent"),
+        ("His career line looks like this:. 290 average,. 919 OPS.", ". 290"),
         # A duration told with an article, hedged; the sentence's full stop is not the unit's.
         ("She left rehab after less than an hour.", "less than an hour"),
         ("The starlet left it after a few minutes.", "a few minutes"),
@@ -228,7 +232,9 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "The talks run between 10 and 12 March.",
         "Call Crimestoppers anonymously on 0800 555 111.",
         "The fire started shortly before 9.",
-        "She had a blood alcohol content of. 09 percent.",
+        "He pulled out a. 357 revolver in East Flatbush.",
+        "A. 38-caliber revolver was recovered.",
+        "He was let go on Dec. 11.",
         "News spoke to one man who says he called for help.",
         "Gunfire was reported at about 3 p.m.in the area.",
         "He leaves sons, ages 6 and 16.",

@@ -119,7 +119,7 @@ def is_time_or_code(text: str, start: int, end: int) -> bool:
     if re.search(r"\d[:/]\d", text[start:end]) or re.match(r"^(?:st|nd|rd|th)\b", after):
         return True
     if re.search(
-        r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z|(?:^|\s)\.\Z",
+        r"[A-Za-z][-/]\Z|[+#=_]\Z|\d[-/.]\Z|\d:\Z|(?:https?:|www\.|/)\S*\Z|\(\s?\.\s?\Z|(?:^|\s)\.\Z",
         before,
     ):
         return True  # Covid-19, F-16, 192.168.1.2, +1-222, 1/2, 10:30, digits in a URL

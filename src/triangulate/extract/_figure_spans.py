@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from triangulate.normalise.intervals import kind
+from triangulate.normalise.names import word_set
 from triangulate.normalise.numbers import QUALIFIERS, parse_amount
 from triangulate.types import Amount
 
@@ -75,6 +76,13 @@ _DURATION_RE = re.compile(
     rf"|\b{_NUMBER_WORD}(?:-plus)? seasons\b",  # "19 seasons with the 76ers": spaCy says DATE
     re.IGNORECASE,
 )
+# A word, then the point of a decimal cut from its digits: "hit. 308".
+_SPLIT_POINT = re.compile(r"(?:\b([A-Za-z]+)|[:;,])\. \Z")
+# Words a full stop follows as their own, before a number: "Dec. 11", "No. 8", "St. 12".
+_ABBREVIATIONS = word_set(
+    """jan feb mar apr jun jul aug sep sept oct nov dec no nos vol st ave rd mr mrs ms dr jr sr
+    gen gov sen rep lt col sgt capt mt ft inc co corp ltd vs art sec ch pp p fig"""
+)
 _TIME_PREPOSITIONS = {"over", "under"}  # "loans over three years": across, not "more than"
 _QUALIFIER_BEFORE = re.compile(
     r"(?:\b|^)("
@@ -120,6 +128,8 @@ def candidate_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
 def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, int, Amount] | None:
     """The longest readable expression in a candidate, widened to its hedge and range."""
     start, end = _trim(text, start, end)
+    if (split := _split_decimal(text, start, end, rupee)) is not None:
+        return split
     amount = parse_amount(text[start:end], rupee=rupee)
     if amount is None:
         narrowed = _narrow(text, start, end, rupee)
@@ -161,6 +171,21 @@ def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, in
     ):
         amount = parse_amount(text[start : end - 1] + " m", rupee=rupee) or amount
     return start, end, amount
+
+
+def _split_decimal(text: str, start: int, end: int, rupee: str) -> tuple[int, int, Amount] | None:
+    """A decimal whose point a re-tokenised text split off: "hit. 308", "content of. 09
+    percent", "this:. 290 average" (.308, .09 percent, .290); not "Dec. 11" nor "No. 8"."""
+    before = _SPLIT_POINT.search(text, max(0, start - 16), start)
+    if before is None or (before.group(1) or "").lower() in _ABBREVIATIONS:
+        return None
+    digits = re.match(r"\d{2,3}(?![\d,.])", text[start:end])
+    if digits is None:
+        return None
+    for stop in (end, start + digits.end()):  # with its unit ("of. 09 percent"), else alone
+        if (amount := parse_amount("." + text[start:stop], rupee=rupee)) is not None:
+            return start - 2, stop, amount
+    return None
 
 
 def _joined_range(
