@@ -46,6 +46,20 @@ def test_canonical_name(name: str | None, canonical: str | None) -> None:
     assert canonical_name(name, ENTITIES) == canonical
 
 
+def test_a_definite_office_names_the_one_person_the_story_titles_so() -> None:
+    entities = [
+        Entity("e1", "Heidar Alishvandi", "PERSON", ("Gov. Heidar Alishvandi", "Alishvandi"), ()),
+        Entity("e2", "Charles Craft", "PERSON", ("Police Chief Charles Craft",), ()),
+        Entity("e3", "Joe Arpaio", "PERSON", ("Sheriff Joe Arpaio",), ()),
+        Entity("e4", "Lee Baca", "PERSON", ("Sheriff Lee Baca",), ()),
+    ]
+    assert canonical_name("the governor of Qeshm island", entities) == "Heidar Alishvandi"
+    assert canonical_name("the chief", entities) == "Charles Craft"
+    assert canonical_name("the police", entities) == "the police"  # a body, not its chief
+    assert canonical_name("a governor", entities) == "a governor"  # someone else
+    assert canonical_name("the sheriff", entities) == "the sheriff"  # two sheriffs: neither
+
+
 def test_prebuilt_index_gives_the_same_answers() -> None:
     index = speaker_index(ENTITIES)
     for name in ("Kakar", "UN", "Bush", "police"):

@@ -12,12 +12,13 @@ government official") match no entity's alias and pass through unchanged.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from triangulate.link._alias_keys import initials
 from triangulate.link.aliases import exact_key
-from triangulate.normalise.names import NAME_SUFFIXES
+from triangulate.normalise.names import NAME_SUFFIXES, is_title_word
 from triangulate.types import Entity
 
 __all__ = ["canonical_name", "canonical_with", "speaker_index"]
@@ -25,6 +26,25 @@ __all__ = ["canonical_name", "canonical_with", "speaker_index"]
 _PERSON = "person:"
 _ACRONYM = "acronym:"
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
+_ROLE = "role:"
+# "the governor", "the county sheriff", "the governor of Qeshm island": one office, definite.
+_DEFINITE_ROLE = re.compile(r"[Tt]he (?:[a-z-]+ )?([a-z]+)(?: of [A-Z][\w .'-]*)?")
+_SHORT_TITLES = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "det": "detective",
+    "insp": "inspector",
+    "supt": "superintendent",
+    "atty": "attorney",
+    "gen": "general",
+    "col": "colonel",
+    "dr": "doctor",
+    "prof": "professor",
+}
 _BODIES = frozenset({"ORG", "NORP", "GPE"})
 _DOMINANT = 3  # times more mentions than anyone else sharing the surname
 
@@ -50,7 +70,29 @@ def speaker_index(entities: Sequence[Entity]) -> dict[str, str]:
     for surname, name in full.items():
         index.setdefault(_PERSON + surname, name)
     index.update(_acronyms(entities))
+    index.update(_roles(entities))
     return index
+
+
+def _roles(entities: Sequence[Entity]) -> dict[str, str]:
+    """"governor" -> "Heidar Alishvandi" where "Gov. Heidar Alishvandi" is the one person the
+    story titles so (keyed ``role:``): "the governor of Qeshm island said" names him."""
+    titled: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for alias in entity.aliases:
+            words = alias.split()
+            leading = list(itertools.takewhile(is_title_word, words[:-1]))
+            if leading:
+                role = _role(leading[-1])
+                titled.setdefault(_ROLE + role, set()).add(entity.name)
+    return {k: next(iter(v)) for k, v in titled.items() if len(v) == 1}
+
+
+def _role(word: str) -> str:
+    word = word.lower().rstrip(".")
+    return _SHORT_TITLES.get(word, word)
 
 
 def _acronyms(entities: Sequence[Entity]) -> dict[str, str]:
@@ -100,4 +142,6 @@ def canonical_with(name: str, index: dict[str, str]) -> str:
     found = index.get(exact_key(name)) or index.get(_PERSON + exact_key(name, person=True))
     if found is None and _CAPITALS.fullmatch(name):
         found = index.get(_ACRONYM + name.lower())  # "EW" for Entertainment Weekly
+    if found is None and (role := _DEFINITE_ROLE.fullmatch(name)):
+        found = index.get(_ROLE + _role(role.group(1)))  # "the governor of Qeshm island"
     return found or name
