@@ -75,7 +75,7 @@ def speaker_index(entities: Sequence[Entity]) -> dict[str, str]:
 
 
 def _roles(entities: Sequence[Entity]) -> dict[str, str]:
-    """"governor" -> "Heidar Alishvandi" where "Gov. Heidar Alishvandi" is the one person the
+    """ "governor" -> "Heidar Alishvandi" where "Gov. Heidar Alishvandi" is the one person the
     story titles so (keyed ``role:``): "the governor of Qeshm island said" names him."""
     titled: dict[str, set[str]] = {}
     for entity in entities:
