@@ -104,6 +104,36 @@ def test_a_blood_alcohol_level_is_a_percentage_with_or_without_its_sign() -> Non
     assert _texts(align_figures(figures, articles)) == [[".41", "0.41 percent"]]
 
 
+def _sides(doc: str, text: str, *numbers: str) -> tuple[Article, list[Figure]]:
+    """An article and figures for the given numbers of its text, in order (none counted)."""
+    figures, at = [], 0
+    for number in numbers:
+        start = text.index(number, at)
+        at = start + len(number)
+        figures.append(
+            Figure(
+                id=f"{doc}:{start}",
+                doc_id=doc,
+                start=start,
+                end=at,
+                text=number,
+                amount=Amount(float(number)),
+                sentence_start=0,
+                sentence_end=len(text),
+            )
+        )
+    return Article(doc, text, InputKind.TEXT), figures
+
+
+def test_a_record_aligns_with_itself_and_not_with_another() -> None:
+    # Told alike, but 162-139 is his record in Portland: the other side tells them apart.
+    a, first = _sides("a", "As head coach Cheeks went 122-147 in three-plus seasons.", "122", "147")
+    b, second = _sides("b", "As head coach Cheeks went 122-147 in three seasons.", "122", "147")
+    c, third = _sides("c", "As head coach Cheeks went 142-139 in three-plus seasons.", "142", "139")
+    groups = align_figures([*first, *second, *third], [a, b, c])
+    assert sorted(_texts(groups)) == [["122", "122"], ["139"], ["142"], ["147", "147"]]
+
+
 def test_same_kind_same_phrase_merges() -> None:
     figures, articles = build(
         [

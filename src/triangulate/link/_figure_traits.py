@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from triangulate.normalise.dates import MONTH_WORDS, WEEKDAY_WORDS
 from triangulate.normalise.intervals import Interval, interval, kind
+from triangulate.normalise.tallies import Tally, tally_of
 from triangulate.types import Figure
 
 __all__ = ["Traits", "keywords", "read_traits"]
@@ -88,6 +89,7 @@ class Traits:
     years: frozenset[str]  # years the counted phrase names: the period it covers
     outcome: str | None  # "killed", "injured", ...: what happened to the people counted
     holder: frozenset[str]  # words of the name the figure belongs to ("nationals")
+    tally: Tally | None  # the "9-14" the figure is a side of
 
 
 def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
@@ -114,6 +116,7 @@ def read_traits(figure: Figure, texts: Mapping[str, str]) -> Traits:
         years=frozenset(_YEAR.findall(counted)),
         outcome=_outcome(counted) if people else None,
         holder=keywords(figure.holder or ""),
+        tally=tally_of(texts.get(figure.doc_id, ""), figure.start, figure.end),
     )
 
 

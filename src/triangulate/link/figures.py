@@ -89,6 +89,8 @@ PERCENT_POINTS = 20.0  # points between two shares that count as a decade apart
 MAGNITUDE_POINTS = 1.5  # magnitudes between two quakes that count as a decade apart
 MAX_DECADES_RISING = 2.0  # a running total crosses decades as the days pass
 SAME_OUTCOME_BONUS = 0.15
+SAME_TALLY_BONUS = 0.15  # "9-14" told again: the same record
+TALLY_CLASH_PENALTY = 0.20  # "122-147" and "162-139": sides alike, records not
 BARE_SUM = 1e6  # a bare number this large, with nothing counted, may be a sum of money
 # Stems of what a bare sum's phrase may say and still count nothing but money: "has grossed
 # more than 141 million already".
@@ -243,6 +245,15 @@ def _score(a: Traits, b: Traits, counted_cos: float, context_cos: float) -> floa
         score -= NAME_CLASH_PENALTY
     if a.holder and b.holder and not a.holder & b.holder:
         return -np.inf
+    if a.tally is not None and b.tally is not None:
+        if (a.tally.place, len(a.tally.sides)) != (b.tally.place, len(b.tally.sides)):
+            return -np.inf  # wins are never losses
+        if a.tally.sides == b.tally.sides:
+            score += SAME_TALLY_BONUS
+        elif a.tally.partners != b.tally.partners:
+            if not _same_value(fa, fb):
+                return -np.inf  # "122-147" and "162-139": two records
+            score -= TALLY_CLASH_PENALTY
     if fa.doc_id == fb.doc_id and not disputed:
         # One article gives one value per quantity: two values far apart in it are two
         # quantities ("12 magazines" today, "31 magazines" over the whole patrol); close ones

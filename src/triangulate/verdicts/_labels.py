@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from triangulate.link.figures import keywords
+from triangulate.normalise.tallies import tally_of
 from triangulate.types import Article, Figure
 
 __all__ = ["label_of"]
@@ -24,8 +25,8 @@ _INTRANSITIVE = frozenset(
     | {"went", "came", "moved", "escaped", "drowned", "marched", "protested", "rallied"}
 )
 _PUNCTUATION = re.compile(r"[.,;:()\[\]\"“”!?—–]")
-_TALLY_RIGHT = re.compile(r"\s?[-–]\s?\d{1,3}\b")  # the "-14" after the 9 of "9-14"
-_TALLY_LEFT = re.compile(r"\b\d{1,3}\s?[-–]\s?\Z")  # the "9-" before the 14
+_SIDES = ("left", "right")
+_THIRDS = ("left", "middle", "right")
 _TALLY_WORDS = 3  # words before a tally that say whose it is
 
 
@@ -83,20 +84,12 @@ def _context_label(figure: Figure, articles: Mapping[str, Article]) -> str:
     of a tally, the tally and the words before it ("slumping at 9-14, left side")."""
     article = articles.get(figure.doc_id)
     text = article.text if article is not None else ""
-    if (tally := _tally_around(figure, text)) is not None:
-        start, end, side = tally
-        before = _PUNCTUATION.split(text[max(figure.sentence_start, 0) : start])[-1].split()
-        label = " ".join([*before[-_TALLY_WORDS:], f"{text[start:end]}, {side} side"])
+    if (tally := tally_of(text, figure.start, figure.end)) is not None:
+        side = _SIDES[tally.place] if len(tally.sides) == 2 else _THIRDS[tally.place]
+        before = _PUNCTUATION.split(text[max(figure.sentence_start, 0) : tally.start])[-1]
+        words = before.split()[-_TALLY_WORDS:]
+        label = " ".join([*words, f"{text[tally.start : tally.end]}, {side} side"])
         return label[:1].upper() + label[1:]
     end = figure.sentence_end if figure.sentence_end > figure.end else len(text)
     after = _PUNCTUATION.split(text[figure.end : end], maxsplit=1)[0].split()[:_LABEL_WORDS]
     return " ".join([figure.text, *after]).strip()
-
-
-def _tally_around(figure: Figure, text: str) -> tuple[int, int, str] | None:
-    """The "N-M" tally the figure is a side of: its bounds and which side, else None."""
-    if (right := _TALLY_RIGHT.match(text, figure.end)) is not None:
-        return figure.start, right.end(), "left"
-    if (left := _TALLY_LEFT.search(text, 0, figure.start)) is not None:
-        return left.start(), figure.end, "right"
-    return None
