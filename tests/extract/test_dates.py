@@ -260,6 +260,38 @@ def test_a_year_dates_the_season_or_the_deed_it_names(
     assert (surface, "2005") in [(s, d) for s, d, _ in _one(nlp, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "date"),
+    [
+        (
+            "Nichols killed a judge on March 11, 2005. He was captured the next day.",
+            "the next day",
+            "2005-03-12",
+        ),
+        (
+            "Ortiz was killed on June 24, 2005. Four days earlier, Orozco shot a man.",
+            "Four days earlier",
+            "2005-06-20",
+        ),
+        (
+            "The crash happened on Friday, Sept. 13. He died later that night.",
+            "later that night",
+            "2013-09-13",
+        ),
+    ],
+)
+def test_days_told_from_the_story_s_last_date(
+    nlp: Language, text: str, surface: str, date: str
+) -> None:
+    found = _one(nlp, text, dt.date(2013, 9, 20))
+    assert (surface, date) in [(s, d) for s, d, _ in found]
+
+
+def test_a_day_told_from_no_date_stays_unresolved(nlp: Language) -> None:
+    found = _one(nlp, "He left the house. The next day he came back.", dt.date(2013, 9, 20))
+    assert "The next day" not in [s for s, _, _ in found]
+
+
 def test_a_day_without_its_year_takes_the_year_the_article_gives_its_month(
     nlp: Language,
 ) -> None:

@@ -5,7 +5,9 @@ with a clock time, "six months ago", "in recent months"). Each candidate is wide
 preposition that introduces it ("on November 1", "since August 2021") and resolved by the one
 resolver, :func:`triangulate.normalise.dates.resolve_date`; what does not resolve (ages,
 durations such as "for 40 years" or "six months", seasons, times of day) is dropped. Without a
-document date only dates that name their year are kept.
+document date only dates that name their year are kept. Days told from the story's own last
+date ("the next day", "that night", "four days earlier") are counted from the nearest day named
+before them in the same paragraph.
 
 A bare weekday or "the weekend" in a clause about the future ("will be held Thursday", "the
 measures to be voted on Thursday") is the coming one. Each mention also carries what happened
@@ -27,6 +29,7 @@ access), so the stage costs about 2 % of parsing time.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -73,6 +76,28 @@ _PATTERNS = re.compile(
     ),
     re.I,
 )
+# Days told from the story's last date ("the next day", "that night", "four days earlier").
+_ANCHORED = re.compile(
+    r"\b(?:(?:later|earlier|early|late) )?that (?:day|night|morning|afternoon|evening)\b"
+    r"|\bthe (?:next|following|previous) (?:day|morning|night|afternoon|evening)\b"
+    r"|\bthe day (?:before|after)\b(?! (?:the|a|his|her|their)\b)"
+    r"|\b(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+    r"(?P<unit>days?|weeks?) (?P<way>later|earlier)\b",
+    re.I,
+)
+_COUNTS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 # Prepositions kept with the date because they say how the date relates to the event.
 _INTRO = re.compile(
     r"\b(?:on|in|since|as of|during|by|until|till|through|throughout|over|before|after|at)\s+$",
@@ -141,7 +166,47 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
         found = _resolve_group(doc, article, [(start, end), *parts])
         if found is not None:
             mentions.append(found)
-    return _years_told(mentions)
+    mentions = _years_told(mentions)
+    return sorted([*mentions, *_anchored(doc, article, mentions)], key=lambda m: m.start)
+
+
+def _anchored(doc: Doc, article: Article, mentions: list[DateMention]) -> list[DateMention]:
+    """Days told from the story's own last date: "on March 11 ... the next day", "that
+    night", "four days earlier". The anchor is the nearest day named before, in the same
+    paragraph; without one the expression stays unresolved."""
+    text = article.text
+    days = [m for m in mentions if m.precision == "day"]
+    found = []
+    for match in _ANCHORED.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        paragraph = text.rfind("\n\n", 0, start)
+        anchor = next((m for m in reversed(days) if paragraph < m.start and m.end <= start), None)
+        if anchor is None:
+            continue
+        shift, unit = _anchor_shift(match)
+        day = dt.date.fromisoformat(anchor.date) + dt.timedelta(days=shift)
+        date, precision = (
+            (day.isoformat(), "day") if unit == "day" else (day.strftime("%Y-%m"), "month")
+        )
+        found.append(_mention(doc, article, start, end, date, precision))
+    return found
+
+
+def _anchor_shift(match: re.Match[str]) -> tuple[int, str]:
+    """Days after the anchor (negative: before) and the precision the words give."""
+    words = match.group(0).lower()
+    if count := match.group("count"):
+        number = _COUNTS.get(count.lower()) or int(count)
+        weeks = match.group("unit").lower().startswith("week")
+        sign = -1 if match.group("way").lower() in {"earlier", "before"} else 1
+        return sign * number * (7 if weeks else 1), "month" if weeks else "day"
+    if any(w in words for w in ("next", "following", "day after")):
+        return 1, "day"
+    if any(w in words for w in ("previous", "day before")):
+        return -1, "day"
+    return 0, "day"
 
 
 def _year_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
