@@ -82,7 +82,10 @@ _ANCHORED = re.compile(
     r"|\bthe (?:next|following|previous) (?:day|morning|night|afternoon|evening)\b"
     r"|\bthe day (?:before|after)\b(?! (?:the|a|his|her|their)\b)"
     r"|\b(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
-    r"(?P<unit>days?|weeks?) (?P<way>later|earlier)\b",
+    r"(?P<unit>days?|weeks?) (?P<way>later|earlier)\b"
+    r"|\b(?P<same>(?:later |earlier )?(?:in )?(?:that|the same) year)\b"
+    r"|\b(?P<years>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? "
+    r"(?P<yway>later|earlier|after that|before that)\b",
     re.I,
 )
 _COUNTS = {
@@ -110,6 +113,7 @@ _BARE_MONTH = re.compile(rf"^{_MONTH}$", re.I)
 _YEAR_SPAN = re.compile(
     rf"(?:from |between )?({_YEAR}) (?:to|and|through|until) ({_YEAR})", re.IGNORECASE
 )
+_EITHER = re.compile(r" or ")
 _WRAPPED_YEAR = re.compile(rf"(?:the |its |his |her |their )?({_YEAR}) [a-z]+")
 _BARE_YEAR_IN = re.compile(rf"\b{_YEAR}\b")  # a year written in a date expression
 _BARE_YEAR = re.compile(rf"^{_YEAR}s?$")  # "2013 Toyota", "the 1960s militant"
@@ -172,50 +176,72 @@ def extract_dates(doc: Doc, article: Article) -> list[DateMention]:
 
 def _anchored(doc: Doc, article: Article, mentions: list[DateMention]) -> list[DateMention]:
     """Days told from the story's own last date: "on March 11 ... the next day", "that
-    night", "four days earlier". The anchor is the nearest day named before, in the same
-    paragraph; without one the expression stays unresolved."""
+    night", "four days earlier"; years from its last year: "in 1983 ... two years later",
+    "the same year". The anchor is the nearest date named before, in the same paragraph (a
+    day for a day); without one the expression stays unresolved."""
     text = article.text
-    days = [m for m in mentions if m.precision == "day"]
     found = []
     for match in _ANCHORED.finditer(text):
         start, end = match.span()
         if any(m.start < end and start < m.end for m in mentions):
             continue
+        in_years = match.group("same") is not None or match.group("years") is not None
         paragraph = text.rfind("\n\n", 0, start)
-        anchor = next((m for m in reversed(days) if paragraph < m.start and m.end <= start), None)
-        if anchor is None:
-            continue
-        shift, unit = _anchor_shift(match)
-        day = dt.date.fromisoformat(anchor.date) + dt.timedelta(days=shift)
-        date, precision = (
-            (day.isoformat(), "day") if unit == "day" else (day.strftime("%Y-%m"), "month")
+        anchor = next(
+            (
+                m
+                for m in sorted([*mentions, *found], key=lambda m: m.start, reverse=True)
+                if paragraph < m.start < m.end <= start
+                and (m.precision != "span" if in_years else m.precision == "day")
+            ),
+            None,
         )
-        found.append(_mention(doc, article, start, end, date, precision))
+        if anchor is not None:
+            date, precision = _year_from(match, anchor) if in_years else _day_from(match, anchor)
+            found.append(_mention(doc, article, start, end, date, precision))
     return found
 
 
-def _anchor_shift(match: re.Match[str]) -> tuple[int, str]:
-    """Days after the anchor (negative: before) and the precision the words give."""
+def _day_from(match: re.Match[str], anchor: DateMention) -> tuple[str, str]:
+    """The day (or, counted in weeks, the month) the words give from the anchor's day."""
     words = match.group(0).lower()
+    shift, weeks = 0, False
     if count := match.group("count"):
-        number = _COUNTS.get(count.lower()) or int(count)
         weeks = match.group("unit").lower().startswith("week")
-        sign = -1 if match.group("way").lower() in {"earlier", "before"} else 1
-        return sign * number * (7 if weeks else 1), "month" if weeks else "day"
-    if any(w in words for w in ("next", "following", "day after")):
-        return 1, "day"
-    if any(w in words for w in ("previous", "day before")):
-        return -1, "day"
-    return 0, "day"
+        shift = _count(count) * (7 if weeks else 1) * _sign(match.group("way"))
+    elif any(w in words for w in ("next", "following", "day after")):
+        shift = 1
+    elif any(w in words for w in ("previous", "day before")):
+        shift = -1
+    day = dt.date.fromisoformat(anchor.date) + dt.timedelta(days=shift)
+    return (day.strftime("%Y-%m"), "month") if weeks else (day.isoformat(), "day")
+
+
+def _year_from(match: re.Match[str], anchor: DateMention) -> tuple[str, str]:
+    """The year the words give from the anchor's year."""
+    count = match.group("years")
+    shift = _count(count) * _sign(match.group("yway")) if count else 0
+    return str(int(anchor.date[:4]) + shift), "year"
+
+
+def _count(word: str) -> int:
+    return _COUNTS.get(word.lower()) or int(word)
+
+
+def _sign(way: str) -> int:
+    return -1 if way.lower().startswith(("earlier", "before")) else 1
 
 
 def _year_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span of years told in words is its two ends ("from 1943 to 1947": 1943 and 1947),
-    each a date of its own; "the 2005-2006 season" and any other expression stay whole. A
-    year the entity wraps in words ("the 2005 season") is also a reading of its own."""
+    each a date of its own, and so are two dates offered as alternatives ("late 2009 or early
+    2010"); "the 2005-2006 season" and any other expression stay whole. A year the entity
+    wraps in words ("the 2005 season") is also a reading of its own."""
     match = _YEAR_SPAN.fullmatch(text, start, end)
     if match:
         return [match.span(1), match.span(2)]
+    if (either := _EITHER.search(text, start, end)) is not None:  # "late 2009 or early 2010"
+        return [(start, either.start()), (either.end(), end)]
     inner = _WRAPPED_YEAR.fullmatch(text, start, end)
     return [(start, end), inner.span(1)] if inner else [(start, end)]
 

@@ -56,7 +56,7 @@ _LEAD = re.compile(
     re.I,
 )
 _MODIFIER = re.compile(
-    r"^(?:(?:the )?(?:very )?(?:early|late|mid|middle|end|start|beginning|close)(?:-| of |\s)"
+    r"^(?:(?:the |an? )?(?:very )?(?:early|late|mid|middle|end|start|beginning|close)(?:-| of |\s)"
     r"(?:the )?|earlier |later )",
     re.I,
 )
@@ -68,7 +68,10 @@ _TIME_TAIL = re.compile(
 
 _ISO_DAY = re.compile(rf"^({_YEAR})-(\d{{2}})-(\d{{2}})$")
 _ISO_MONTH = re.compile(rf"^({_YEAR})-(\d{{2}})$")
-_YEAR_ONLY = re.compile(rf"^(?:the year )?({_YEAR})$", re.I)
+# "2009", "the year 2009", a season of it: "Fall 2009", "the summer of 2008".
+_YEAR_ONLY = re.compile(
+    rf"^(?:the year |(?:the )?(?:spring|summer|fall|autumn|winter)(?: of)? )?({_YEAR})$", re.I
+)
 _MONTH_YEAR = re.compile(rf"^({_MONTH_RE})\.?,? ({_YEAR})$", re.I)
 _FULL_DATE = re.compile(
     rf"^(?:(?:{_WEEKDAY_RE}),? )?(?:the )?(?:({_MONTH_RE})\.? (\d{{1,2}}){_ORD},? ({_YEAR})"
