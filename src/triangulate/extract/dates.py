@@ -180,7 +180,7 @@ def _anchored(doc: Doc, article: Article, mentions: list[DateMention]) -> list[D
     "the same year". The anchor is the nearest date named before, in the same paragraph (a
     day for a day); without one the expression stays unresolved."""
     text = article.text
-    found = []
+    found: list[DateMention] = []
     for match in _ANCHORED.finditer(text):
         start, end = match.span()
         if any(m.start < end and start < m.end for m in mentions):
