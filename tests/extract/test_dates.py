@@ -60,6 +60,8 @@ BASE = dt.date(2023, 11, 8)  # a Wednesday
         ("in recent months", "2023", "span"),
         ("In recent years", "2023", "span"),
         ("last week", "2023-10-30", "span"),
+        ("on October 1-2", "2023-10-01", "day"),
+        ("by Christmas", "2023-12-25", "day"),
     ],
 )
 def test_resolve_date_table(phrase: str, date: str, precision: str) -> None:

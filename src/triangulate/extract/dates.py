@@ -60,6 +60,8 @@ _PATTERNS = re.compile(
             rf"\b(?:(?:last|this|next|this coming|coming) )?{_WEEKDAY}"
             rf"(?:,? (?:{_MONTH} {_DAY}|{_DAY} {_MONTH})(?:,? {_YEAR})?)?\b",
             rf"\b(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})(?:,? {_YEAR})?\b(?!-)",
+            rf"\b{_MONTH} \d{{1,2}}[-–]\d{{1,2}}\b(?!-)",  # "October 1-2": from its first day
+            r"\b(?:Christmas(?: Eve| Day)?|New Year['’]s (?:Eve|Day)|Halloween)\b",
             rf"\b{_MONTH} {_YEAR}\b",
             r"\b(?:last|this|next) (?:week|weekend|month|year)\b",
             rf"\brecent {_UNIT}\b",

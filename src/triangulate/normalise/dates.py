@@ -86,7 +86,20 @@ _MONTH_DAY = re.compile(
     rf"(?:({_MONTH_RE})\.? (\d{{1,2}}){_ORD}|(\d{{1,2}}){_ORD} (?:of )?({_MONTH_RE})\.?)$",
     re.I,
 )
+_DAY_RANGE = re.compile(rf"^((?:{_MONTH_RE})\.? \d{{1,2}})[-–]\d{{1,2}}$", re.I)
 _MONTH_ONLY = re.compile(rf"^(last |this |next )?({_MONTH_RE})$", re.I)
+# Days of the year known by name, read like a month-day without its year.
+_HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "independence day": (7, 4),
+    "the fourth of july": (7, 4),
+}
 _WEEKEND = re.compile(r"^the weekend$", re.I)
 # "this" and "last" are what "this morning" / "last night" leave once the time of day is cut.
 _DEICTIC = re.compile(r"^(yesterday|today|tonight|tomorrow|this|last)$", re.I)
@@ -175,7 +188,7 @@ def _core(text: str) -> str:
         phrase = _TIME_TAIL.sub("", phrase).rstrip(" ,")
         if phrase == before:
             break
-    return phrase
+    return _DAY_RANGE.sub(r"\1", phrase)  # "October 1-2": the stretch from its first day
 
 
 def _absolute(phrase: str) -> ResolvedDate | None:
@@ -206,6 +219,8 @@ def _relative(phrase: str, base: dt.date) -> ResolvedDate | None:
     """Dates that need the document's date: weekdays, month-days, "last year", "two years ago"."""
     if m := _WEEKDAY.match(phrase):
         return _weekday(m.group(2), (m.group(1) or "").lower(), base)
+    if (holiday := _HOLIDAYS.get(phrase.lower().replace("’", "'"))) is not None:
+        return _nearest_month_day(*holiday, base)
     if m := _MONTH_DAY.match(phrase):
         month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         return _nearest_month_day(_month_number(month_name), int(day), base)
