@@ -182,6 +182,9 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("DiLeo has spent 19 seasons with the 76ers.", "19"),
         ("Cheeks is 122-147 in three-plus seasons as head coach.", "three-plus"),
         ("Cheeks is 122-147 in three-plus seasons as head coach.", "147"),
+        ("The 76ers opened 9-14, including an 88-72 setback at Cleveland.", "14"),
+        ("The 76ers opened 9-14, including an 88-72 setback at Cleveland.", "72"),
+        ("HEAVYWEIGHT TITLE FIGHTS\nJoe Louis 26-1\nMuhammad Ali 22-3", "26"),
         # A rate or an average written without its zero.
         ("LaSalle had a blood-alcohol level of .41, police said.", ".41"),
         # ... or its point split off by a re-tokenised text.

@@ -22,7 +22,9 @@ _TALLY = re.compile(r"(\d{1,3})\s?[-–]\s?(\d{1,3})(?:[-–](\d{1,3}))?")
 # Digits glued to more digits, letters or separators: "555-1234-5", "2005-06-24", "1-2/3".
 _GLUED_AFTER = re.compile(r"[\w/:-]|[.,]\d")
 _GLUED_BEFORE = re.compile(r"[\w.,/:-]\Z")
-_STANDING = re.compile(r"\b(?:at|is|was|are|were|went|finished|finishes)\s\Z")
+_STANDING = re.compile(
+    r"\b(?:at|is|was|are|were|went|finished|finishes|opened|started|stood|stands)\s\Z"
+)
 _WINDOW = 4  # words either side that tell a tally from a range
 _TALLY_WORDS = frozenset(
     {"vote", "votes", "voted", "jury", "jurors", "juror", "deadlock", "deadlocked", "split"}
@@ -30,6 +32,7 @@ _TALLY_WORDS = frozenset(
     | {"season", "start", "mark", "win", "won", "wins", "victory", "beat", "beats", "defeat"}
     | {"defeated", "lost", "loss", "losses", "score", "scored", "lead", "led", "trail"}
     | {"trailed", "game", "match", "ko", "kos", "knockout", "knockouts", "bout", "fight"}
+    | {"setback", "rout", "blowout", "triumph", "upset", "shutout", "drubbing", "decision"}
 )
 
 
@@ -56,9 +59,12 @@ def tally_sides(doc: Doc, text: str, start: int) -> list[tuple[int, int]] | None
     )  # but "is 10-20 degrees" is a range
     # "Klitschko (58-3, 51 KOs)": a record in brackets right after a name.
     bracketed = span.start > 1 and doc[span.start - 1].text == "(" and _named(doc[span.start - 2])
+    # "Joe Louis 26-1": a table of records, a person's name and then the record.
+    listed = span.start > 0 and doc[span.start - 1].ent_type_ == "PERSON"
     if not (
         standing
         or bracketed
+        or listed
         or ({t.lower_ for t in near} | {t.lemma_.lower() for t in near}) & _TALLY_WORDS
     ):
         return None
