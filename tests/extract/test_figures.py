@@ -224,6 +224,8 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "She returned with a .357 Magnum and opened fire.",
         "He carried a 12 gauge shotgun.",
         "He was a four-star general.",
+        "Police were called to the building at 40 East 5th Avenue.",
+        "The shooting happened at 40 East Ave in Vancouver.",
         "It was an 11th-round stoppage of Tony Thompson.",
         "He hit a three-point shot.",
         "He shot the clerk with a .22 rifle.",

@@ -22,8 +22,8 @@ _TIME_UNIT = re.compile(
 _IDIOM_OR = re.compile(r"\b(?:a|an|one)\s+[a-z]+\s+or\s+\Z", re.IGNORECASE)
 _AGES_BEFORE = re.compile(r"\b(?:ages|aged?)\s+(?:\d{1,3}(?:\s*,\s*|\s+and\s+|\s+to\s+))*\Z")
 _STREET = re.compile(
-    r"^\s+(?:[A-Z][\w'.]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Way|"
-    r"Boulevard|Blvd\.|Lane|Drive|Place|Square)(?!\w)"
+    r"^\s+(?:(?:[A-Z][\w'.]+|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St\.|Avenue|Ave\b\.?|Road|Rd\b\.?|Way|"
+    r"Boulevard|Blvd\b\.?|Lane|Drive|Place|Square)(?!\w)"
 )
 _RELATIVE_AFTER = re.compile(
     r"^[\s-]*(?:ago|later|earlier|before|after|old|olds|since|from now|into|of age|in a row|"
