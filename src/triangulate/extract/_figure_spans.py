@@ -49,6 +49,9 @@ _NUMBER_RE = re.compile(
     r"|\b[Mm]agnitude[ -]\d+(?:\.\d+)?"
     r"|(?<![\w.,-])\.\d{2,3}(?![\w.,]?\d)"  # a rate or an average: "a blood-alcohol level of .41"
 )
+_PHONE = re.compile(r"\d{3}[-–]\d{4}")  # "555-1234": a telephone number, not 555 to 1,234
+# The upper end of a range, right after its dash: "$140-150 million".
+_UPPER_RE = re.compile(rf"{_MONEY_PREFIX}?\d+(?:,\d{{3}})*(?:\.\d+)?(?![\d,.]?\d){_SCALE}?{_UNIT}?")
 _VAGUE_RE = re.compile(
     r"\b(?:[Tt]ens|[Hh]undreds) of (?:thousands|millions|billions)\b"
     r"|\b(?:[Ss]everal|[Aa] few) (?:dozen|hundred|thousand|million|billion)\b"
@@ -73,6 +76,7 @@ _DURATION_RE = re.compile(
     rf"\b{_NUMBER_WORD}[ \u00a0-](?:second|minute|hour|day|week|month|year|decade)s?\b"
     rf"|\b(?:{_NUMBER_WORD}|a|half a) (?:century|centuries)\b|\b(?:a|one) decade\b"
     r"|\b(?:less|more) than an? (?:minute|hour|day|week|month|year)\b"  # "less than an hour"
+    rf"|\b(?:an?|{_NUMBER_WORD}) (?:mile|kilomet(?:er|re)|hour|day|week|month|year)s? and a half\b"
     rf"|\b{_NUMBER_WORD}(?:-plus)? seasons\b",  # "19 seasons with the 76ers": spaCy says DATE
     re.IGNORECASE,
 )
@@ -136,7 +140,11 @@ def read_candidate(text: str, start: int, end: int, rupee: str) -> tuple[int, in
         if narrowed is None:
             return None
         start, end, amount = narrowed
-    if (m := _RANGE_AFTER.match(text[end:])) and (upper := _NUMBER_RE.match(text, end + m.end())):
+    if (
+        (m := _RANGE_AFTER.match(text[end:]))
+        and (upper := _UPPER_RE.match(text, end + m.end()))
+        and not _PHONE.fullmatch(text, start, upper.end())
+    ):
         ranged = parse_amount(text[start : upper.end()], rupee=rupee)
         if ranged is not None and ranged.low is not None and ranged.high is not None:
             end, amount = upper.end(), ranged

@@ -465,6 +465,14 @@ def parse_amount(text: str, *, rupee: str = "INR") -> Amount | None:
     return _hedge(amount, qualifier) if qualifier else amount
 
 
+_HALF_AFTER = re.compile(r"\b(an?|one|two|three|four|five|\d+) ([a-z]+) and a half$")
+
+
+def _half_after(m: re.Match[str]) -> str:
+    number = "one" if m.group(1) in {"a", "an"} else m.group(1)
+    return f"{number} and a half {m.group(2)}"
+
+
 def _normalise(text: str) -> str:
     s = text.lower().strip()
     s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
@@ -473,6 +481,8 @@ def _normalise(text: str) -> str:
     s = re.sub(r"\b\d{1,3}(?: \d{3})+\b", lambda m: m.group(0).replace(" ", ""), s)
     s = re.sub(r"(?<=[a-z\d])\s?-\s?(?=[a-z])|(?<=[a-z])(?<!\de)\s?-\s?(?=\d)", " ", s)
     s = re.sub(r"(?<=[a-z]),(?= )", "", s).replace(" & ", " and ")
+    # "a mile and a half" -> "one and a half mile": the half told after the unit.
+    s = _HALF_AFTER.sub(_half_after, s)
     s = re.sub(r"\s*[(\[{<]\s*([a-z]+)\s*[)\]}>]$", r" \1", s)  # "20 (kg)"
     if m := re.fullmatch(r"\(\s*([$€£][\d.,]+)\s*\)", s):
         s = f"{m.group(1)[0]}-{m.group(1)[1:]}"  # accounts write a loss in brackets: "($99.99)"
