@@ -2,8 +2,9 @@
 
 :func:`is_figure` drops years, dates, times, durations, ages ("She was 85."), ordinals, phone
 numbers, names with digits ("Covid-19", "Boeing 737"), section and street numbers, list
-numbering, scores, "one" as a pronoun, "100 percent" as emphasis, and a pair named before
-("the two countries").
+numbering, scores, "one" as a pronoun, "100 percent" as emphasis, a pair named before ("the
+two countries") and the words of a web address; it keeps a number glued to the noun its whole
+is counted in ("the four-book series") and seasons played or coached ("19 seasons").
 """
 
 from __future__ import annotations
@@ -44,8 +45,9 @@ _NAME_LABELS = {
     "NORP",
     "LOC",
 }
-# A count or a range of counts that spaCy may label DATE: "injuring 80.", "Between 10 and 20".
+# What makes a word a web address: "http://dlisted.com/2013/05/02/...-two-minutes-later/".
 _ADDRESS = re.compile(r"://|\bwww\.|\.(?:com|org|net|html?|php|aspx?)\b/?")
+# A count or a range of counts that spaCy may label DATE: "injuring 80.", "Between 10 and 20".
 _LONE_COUNT = re.compile(r"(?:[Bb]etween )?\d{1,3}(?: (?:and|to|or) \d{1,3})?")
 # Words a number follows to name a place in a sequence, unless a noun follows ("the day six
 # people died").
