@@ -46,6 +46,17 @@ def test_nothing_matched_scores_no_accuracy(tmp_path: Path) -> None:
     assert absent.isdisjoint(scored)
 
 
+def test_a_story_without_quotes_scores_quotes_only_for_false_ones(tmp_path: Path) -> None:
+    gold = _gold(tmp_path, [], [])
+    assert {"quote_f1", "quote_recall", "quote_precision"}.isdisjoint(
+        quotes.score(gold, {"quotes": []})
+    )
+    found = {"quotes": [{"id": "q1", "doc_id": "d", "start": 0, "end": 9, "speaker": None}]}
+    scored = quotes.score(gold, found)
+    assert scored["quote_precision"] == 0.0
+    assert "quote_f1" not in scored
+
+
 def test_a_missed_pair_scores_zero_alignment(tmp_path: Path) -> None:
     gold = _gold(tmp_path, [_figure(0, "age"), _figure(10, "age")], [])
     predicted = [
