@@ -201,6 +201,7 @@ class DateMention:
 
     ``clause_start``/``clause_end`` span the clause that says what happened then (the verb with
     its subject and the date), which the timeline uses as the event's description.
+    ``anchored`` marks a date counted from another date of the article ("the next day").
     """
 
     doc_id: str
@@ -213,6 +214,7 @@ class DateMention:
     sentence_end: int = 0
     clause_start: int | None = None
     clause_end: int | None = None
+    anchored: bool = False
 
 
 @dataclass(frozen=True, slots=True)

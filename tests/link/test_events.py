@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -249,3 +250,31 @@ def test_paraphrases_are_one_event(rows: list[tuple[str, str, str, str, str]]) -
 def test_different_happenings_stay_apart(rows: list[tuple[str, str, str, str, str]]) -> None:
     mentions, sentences = _records(rows)
     assert len(build_events(mentions, sentences)) == 2
+
+
+def test_a_day_counted_from_another_takes_no_coarser_date_in() -> None:
+    # "the next day" (March 12, counted from March 11) is a day of its own: "the 2005
+    # rampage" belongs with the day the story names, not with the day counted from it.
+    mentions, sentences = _records(
+        [
+            (
+                "a",
+                "Nichols went on a rampage on March 11, 2005.",
+                "March 11, 2005",
+                "2005-03-11",
+                "day",
+            ),
+            (
+                "b",
+                "Nichols was caught the next day after the rampage.",
+                "the next day",
+                "2005-03-12",
+                "day",
+            ),
+            ("c", "He was sentenced for his 2005 rampage.", "2005", "2005", "year"),
+        ]
+    )
+    mentions[1] = dataclasses.replace(mentions[1], anchored=True)
+    events = build_events(mentions, sentences)
+    by_date = {e.date: sorted(m.doc_id for m in e.mentions) for e in events}
+    assert by_date["2005-03-12"] == ["b"]

@@ -200,7 +200,9 @@ def _anchored(doc: Doc, article: Article, mentions: list[DateMention]) -> list[D
         )
         if anchor is not None:
             date, precision = _year_from(match, anchor) if in_years else _day_from(match, anchor)
-            found.append(_mention(doc, article, start, end, date, precision))
+            found.append(
+                replace(_mention(doc, article, start, end, date, precision), anchored=True)
+            )
     return found
 
 

@@ -200,6 +200,8 @@ def _compatible(left: _Candidate, right: _Candidate) -> bool:
     a, b = left.mention, right.mention
     if _vague(a) or _vague(b):
         return a.date == b.date and a.precision == b.precision
+    if (a.anchored or b.anchored) and a.precision != b.precision:
+        return False  # "the next day" is a day counted, not one a coarser date may mean
     inside = left.low >= right.low and left.high <= right.high
     return inside or (right.low >= left.low and right.high <= left.high)
 
