@@ -177,6 +177,7 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("The bill passed in the 300-seat Parliament.", "300"),
         ("The elections will be held on a two-party basis.", "two"),
         ("The film is based on the four-book series.", "four"),
+        ("Nearly one-sixth of the league's coaches have been fired.", "Nearly one-sixth"),
         ("She had moved about a mile and a half away.", "about a mile and a half"),
         ("The Orioles offered seven years and $140-150 million.", "$140-150 million"),
         ("The forecast high is 10-20 degrees.", "10-20"),  # a range, not a tally's two sides
@@ -227,6 +228,7 @@ def test_figures_found(nlp: Language, sentence: str, surface: str) -> None:
         "She returned with a .357 Magnum and opened fire.",
         "He carried a 12 gauge shotgun.",
         "He was a four-star general.",
+        "A third suspect was arrested on Friday.",
         "Call 555-1234 for details.",
         "Police were called to the building at 40 East 5th Avenue.",
         "The shooting happened at 40 East Ave in Vancouver.",

@@ -132,6 +132,10 @@ CASES = [
     ("120 miles an hour", A(120.0, unit="mph")),
     ("170,000-square-foot", A(170_000.0, unit="ft2")),
     ("15,800-square-metre", A(15_800.0, unit="m2")),
+    ("three-quarters", A(0.75)),
+    ("a third", A(0.333333333333)),
+    ("a mile and a half", A(1.5, unit="mi")),
+    ("an hour and a half", A(1.5, unit="h")),
 ]
 
 

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 __all__ = ["extract_figures"]
 
 _QUAKE = re.compile(r"\b(?:magnitude|earthquake|quake|tremor|temblor|Richter)\b", re.IGNORECASE)
-_FRACTION = re.compile(r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths)\b", re.I)
+_FRACTION = re.compile(
+    r"\b(?:half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b", re.IGNORECASE
+)
 _PARENTHESIS = re.compile(r"\s*[(\[]\s*")
 # What follows a fraction that is a share: "half of the candidates", "more than half are ...".
 _SHARE_AFTER = re.compile(
@@ -71,6 +73,8 @@ def extract_figures(
         sent = span.sent
         amount = _magnitude_in_context(amount, text[start:end], sent.text)
         amount = _share(amount, text[start:end], text[end : end + 8])
+        if _bare_fraction(amount, text[start:end]):
+            continue  # "a third suspect", "for a fourth time": an ordinal's words, no share
         borrowed = antecedent[1] if antecedent[0] == sent.start_char else None
         counted = read_counted(span, amount, borrowed)
         antecedent = (sent.start_char, counted.noun or borrowed)
@@ -142,6 +146,17 @@ def _share(amount: Amount, surface: str, after: str) -> Amount:
             unit="%",
         )
     return amount
+
+
+def _bare_fraction(amount: Amount, surface: str) -> bool:
+    """A fraction that did not read as a share of something."""
+    return (
+        amount.unit is None
+        and amount.value is not None
+        and 0 < amount.value < 1
+        and _FRACTION.search(surface) is not None
+        and not re.search(r"\bhalf\b", surface, re.I)
+    )
 
 
 def _percent(fraction: float | None) -> float | None:

@@ -440,6 +440,21 @@ class _Core:
     scaled: bool
 
 
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_DENOMINATORS = {
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "eighth": 8,
+    "tenth": 10,
+}
+_FRACTION_RE = re.compile(
+    r"^(an?|one|two|three|four|five) (thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)$"
+)
+
+
 def parse_amount(text: str, *, rupee: str = "INR") -> Amount | None:
     """Read a numeric expression ("some 2,300", "$3bn", "10-20%") into an Amount, or None.
 
@@ -495,6 +510,8 @@ def _normalise(text: str) -> str:
 
 
 def _parse_unhedged(s: str, rupee: str) -> Amount | None:
+    if m := _FRACTION_RE.match(s):  # "two-thirds", "a third", "one-sixth"
+        return Amount(_tidy(_NUMERATORS[m.group(1)] / _DENOMINATORS[m.group(2).rstrip("s")]))
     if m := _VAGUE_RE.match(s):
         return _vague(m, rupee)
     if m := _LONG_SPAN_RE.match(s):
