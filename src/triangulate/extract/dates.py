@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from triangulate.normalise.dates import resolve_date
 from triangulate.normalise.names import word_set
+from triangulate.normalise.numbers import parse_amount
 from triangulate.types import Article, DateMention
 
 if TYPE_CHECKING:
@@ -90,19 +91,6 @@ _ANCHORED = re.compile(
     r"(?P<yway>later|earlier|after that|before that)\b",
     re.I,
 )
-_COUNTS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 # Prepositions kept with the date because they say how the date relates to the event.
 _INTRO = re.compile(
     r"\b(?:on|in|since|as of|during|by|until|till|through|throughout|over|before|after|at)\s+$",
@@ -229,7 +217,9 @@ def _year_from(match: re.Match[str], anchor: DateMention) -> tuple[str, str]:
 
 
 def _count(word: str) -> int:
-    return _COUNTS.get(word.lower()) or int(word)
+    """ "four", "4", "a" -> 4, 4, 1."""
+    amount = parse_amount("one" if word.lower() in {"a", "an"} else word)
+    return int(amount.value) if amount is not None and amount.value is not None else 0
 
 
 def _sign(way: str) -> int:
