@@ -25,7 +25,9 @@ from triangulate.normalise.intervals import kind
 from triangulate.types import Amount
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from collections.abc import Sequence
+
+    from spacy.tokens import Span, Token
 
 __all__ = ["is_figure"]
 
@@ -238,8 +240,11 @@ _PEOPLE = {
 }
 
 
-def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amount) -> bool:
-    """False for the numbers that count nothing a ledger wants (see module docstring)."""
+def is_figure(
+    span: Span, text: str, start: int, end: int, amount: Amount, entities: Sequence[Span]
+) -> bool:
+    """False for the numbers that count nothing a ledger wants (see module docstring);
+    ``entities`` are the document's (``doc.ents``, read once by the caller)."""
     surface = text[start:end]
     bare = amount.unit is None and amount.qualifier is None and not amount.multiplier
     if _in_address(text, start, end):
@@ -259,7 +264,9 @@ def is_figure(doc: Doc, span: Span, text: str, start: int, end: int, amount: Amo
     if amount.unit == "%" and _is_intensifier(span, amount):
         return False
     return not bare or (
-        _bare_number_counts(doc, span, surface) and not _is_reference(span) and not _is_age(span)
+        _bare_number_counts(span, surface, entities)
+        and not _is_reference(span)
+        and not _is_age(span)
     )
 
 
@@ -345,8 +352,9 @@ def _is_intensifier(span: Span, amount: Amount) -> bool:
     )
 
 
-def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
+def _bare_number_counts(span: Span, surface: str, entities: Sequence[Span]) -> bool:
     """Whether a plain number (no unit, no hedge) is a count and not a year, date or label."""
+    doc = span.doc
     first, last = span[0], span[-1]
     previous = doc[first.i - 1] if first.i > 0 else None
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -357,7 +365,7 @@ def _bare_number_counts(doc: Doc, span: Span, surface: str) -> bool:
         and span.end_char <= e.end_char
         and not (e.text == surface and _LONE_COUNT.fullmatch(surface))
         and not (e.label_ == "DATE" and e[-1].lower_ == "seasons")  # "played 15 seasons"
-        for e in doc.ents
+        for e in entities
     )
     if inside_name:
         return False  # inside a DATE, TIME, PRODUCT, LAW ... entity

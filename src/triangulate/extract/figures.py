@@ -47,6 +47,9 @@ def extract_figures(
     """The figures of one parsed article, in text order, with ids ``{article.id}:f{n}``."""
     text = article.text
     rupee = _rupee_code(text)
+    # ``doc.ents`` walks the whole document on each access: read the entities once.
+    entities = tuple(doc.ents)
+    dates = tuple(e for e in entities if e.label_ == "DATE")
     figures: list[Figure] = []
     antecedent: tuple[int, str | None] = (-1, None)  # (sentence start, noun) of the last figure
     taken = 0  # where the last figure ended: a range read on ("two or three") takes its end
@@ -58,7 +61,7 @@ def extract_figures(
         if sides and first is not None:  # "slumping at 9-14": two figures, wins and losses
             taken = sides[-1][1]
             figures += [
-                _tally_side(article, len(figures) + k, first.sent, side, attributions)
+                _tally_side(article, len(figures) + k, first.sent, side, attributions, dates)
                 for k, side in enumerate(sides, start=1)
             ]
             continue
@@ -67,7 +70,7 @@ def extract_figures(
             continue
         start, end, amount = found
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not is_figure(doc, span, text, start, end, amount):
+        if span is None or not is_figure(span, text, start, end, amount, entities):
             continue
         taken = end
         sent = span.sent
@@ -92,7 +95,7 @@ def extract_figures(
                 counted=counted.phrase,
                 change=counted.change,
                 attributed_to=_speaker(attributions, article.id, start),
-                as_of=_as_of(sent, start, article.published),
+                as_of=_as_of(sent, start, article.published, dates),
                 sentence_start=sent.start_char,
                 sentence_end=sent.end_char,
                 holder=holder_of(span),
@@ -107,6 +110,7 @@ def _tally_side(
     sent: Span,
     side: tuple[int, int],
     attributions: Sequence[Attribution],
+    dates: Sequence[Span],
 ) -> Figure:
     """One side of an "N-M" tally as a figure: the "9" of "a 9-14 record"."""
     start, end = side
@@ -119,7 +123,7 @@ def _tally_side(
         text=article.text[start:end],
         amount=Amount(float(article.text[start:end])),
         attributed_to=_speaker(attributions, article.id, start),
-        as_of=_as_of(sent, start, article.published),
+        as_of=_as_of(sent, start, article.published, dates),
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
         holder=holder_of(span) if span is not None else None,
@@ -204,13 +208,16 @@ _PERIOD = re.compile(
 )
 
 
-def _as_of(sent: Span, start: int, published: dt.date | None) -> dt.date | None:
+def _as_of(
+    sent: Span, start: int, published: dt.date | None, dates: Sequence[Span]
+) -> dt.date | None:
     """The date the figure describes: an explicit "as of" date in its sentence, else the
     document's date.
 
     A period ("in the first half of 2023") gives its last day, since the count describes the
     state at the period's end; "since November 1" starts a running count, so it does not move
     the date. A date after the document's own date is taken as a deadline, not an as-of date.
+    ``dates`` are the document's DATE entities.
     """
     text = sent.text
     offset = sent.start_char
@@ -221,8 +228,10 @@ def _as_of(sent: Span, start: int, published: dt.date | None) -> dt.date | None:
         else:
             month = 3 * (["first", "second", "third", "fourth"].index(m.group(2).lower()) + 1)
         return _not_after(dt.date(year, month, calendar.monthrange(year, month)[1]), published)
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or not _AS_OF_CUE.search(text[: ent.start_char - offset]):
+    for ent in dates:
+        if not (sent.start_char <= ent.start_char and ent.end_char <= sent.end_char):
+            continue
+        if not _AS_OF_CUE.search(text[: ent.start_char - offset]):
             continue
         resolved = resolve_date(ent.text, published)
         if resolved is None:
