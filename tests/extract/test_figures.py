@@ -172,6 +172,7 @@ def test_as_of(nlp: Language, sentence: str, expected_as_of: dt.date) -> None:
         ("He hit several cars in the parking lot.", "several"),
         ("Police stopped him a few blocks away.", "a few"),
         ("They took a couple of bowls of chips downstairs.", "a couple"),
+        ("He led Portland to a pair of playoff appearances.", "a pair"),
         # The size of a body or a building, glued to the unit it is measured in.
         ("The 2,507-member People's Council was abolished.", "2,507"),
         ("The bill passed in the 300-seat Parliament.", "300"),

@@ -133,6 +133,7 @@ CASES = [
     ("170,000-square-foot", A(170_000.0, unit="ft2")),
     ("15,800-square-metre", A(15_800.0, unit="m2")),
     ("three-quarters", A(0.75)),
+    ("a pair", A(2.0)),
     ("a third", A(0.333333333333)),
     ("a mile and a half", A(1.5, unit="mi")),
     ("an hour and a half", A(1.5, unit="h")),

@@ -401,6 +401,7 @@ _VAGUE_FEW: dict[str, tuple[float, float]] = {
     "a few": (2.0, 9.0),
     "a couple of": (2.0, 2.0),
     "a couple": (2.0, 2.0),
+    "a pair": (2.0, 2.0),
     "many": (2.0, 9.0),
     "a handful of": (3.0, 9.0),
     "a handful": (3.0, 9.0),
@@ -408,7 +409,7 @@ _VAGUE_FEW: dict[str, tuple[float, float]] = {
 _VAGUE_RE = re.compile(
     r"^(?:(?P<decade>tens|hundreds) of (?P<of>thousands|millions|billions)"
     r"|(?P<plural>dozens|scores|hundreds|thousands|millions|billions|trillions)"
-    r"|(?P<few>several|a few|many|a couple of|a couple|a handful of|a handful)"
+    r"|(?P<few>several|a few|many|a couple of|a couple|a pair|a handful of|a handful)"
     r"(?: (?P<scale>dozen|hundred|thousand|million|billion))?)"
     r"(?: of (?P<unit>[a-z$€£ .]+)| (?P<measure>[a-z°]+(?: [a-z]+)?))?$"
 )
@@ -602,8 +603,9 @@ def _vague(m: re.Match[str], rupee: str) -> Amount | None:
     few_low, few_high = _VAGUE_FEW[m.group("few")]
     scale_word = m.group("scale") or ""
     scale = {"dozen": 12.0, "hundred": 1e2}.get(scale_word) or _SCALES.get(scale_word, 1.0)
-    if few_low == few_high:  # "a couple": two, loosely
-        return Amount(few_low * scale, qualifier="about", unit=unit)
+    if few_low == few_high:  # "a couple": two, loosely; "a pair": two
+        exact = m.group("few") == "a pair"
+        return Amount(few_low * scale, qualifier=None if exact else "about", unit=unit)
     high = few_high * scale if scale in {1.0, 12.0} else scale * 10 - 1
     return Amount(None, low=few_low * scale, high=high, unit=unit)
 
