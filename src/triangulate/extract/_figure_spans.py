@@ -57,7 +57,8 @@ _VAGUE_RE = re.compile(
     r"|\b(?:[Ss]everal|[Aa] few) (?:dozen|hundred|thousand|million|billion)\b"
     r"|\b(?:[Dd]ozens|[Ss]cores|[Hh]undreds|[Tt]housands|[Mm]illions|[Bb]illions)\b"
     r"|\b[Aa] handful\b(?= of)"
-    r"|\b(?:[Ss]everal|[Aa] few|[Aa] couple)\b(?= (?:of )?[a-z]+s\b)|\b[Aa] pair(?= of (?:[a-z]+ )?[a-z]+s\b)"
+    r"|\b(?:[Ss]everal|[Aa] few|[Aa] couple)\b(?= (?:of )?[a-z]+s\b)"
+    r"|\b[Aa] pair(?= of (?:[a-z]+ )?[a-z]+s\b)"
     r"|\b(?:[Dd]oubled|[Tt]ripled|[Tt]rebled|[Qq]uadrupled|[Hh]alved)\b"
     r"|\b\w+-?fold\b"
 )
